@@ -1,0 +1,48 @@
+package dev.imago.core.policy;
+
+/** The kinds of {@link Action}, by which rules say what they judge. */
+public enum ActionKind {
+  /** {@link Action.RegisterPublic}. */
+  REGISTER_PUBLIC,
+  /** {@link Action.Create}. */
+  CREATE,
+  /** {@link Action.Read}. */
+  READ,
+  /** {@link Action.ChangeStatus}. */
+  CHANGE_STATUS,
+  /** {@link Action.Use}. */
+  USE,
+  /** {@link Action.Share}. */
+  SHARE,
+  /** {@link Action.Accept}. */
+  ACCEPT,
+  /** {@link Action.Reject}. */
+  REJECT,
+  /** {@link Action.Revoke}. */
+  REVOKE,
+  /** {@link Action.ListMembers}. */
+  LIST_MEMBERS,
+  /** {@link Action.Publish}. */
+  PUBLISH,
+  /** {@link Action.Withdraw}. */
+  WITHDRAW,
+  /** {@link Action.Replicate}. */
+  REPLICATE,
+  /** {@link Action.Protect}. */
+  PROTECT,
+  /** {@link Action.Unprotect}. */
+  UNPROTECT,
+  /** {@link Action.UpdateTags}. */
+  UPDATE_TAGS,
+  /** {@link Action.Delete}. */
+  DELETE;
+
+  /**
+   * Tells whether the action concerns an existing image.
+   *
+   * @return {@code false} for registering and creating, {@code true} otherwise
+   */
+  public boolean concernsAnImage() {
+    return this != REGISTER_PUBLIC && this != CREATE;
+  }
+}

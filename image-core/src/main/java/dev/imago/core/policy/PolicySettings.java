@@ -1,0 +1,135 @@
+package dev.imago.core.policy;
+
+import dev.imago.spi.ImageType;
+import dev.imago.spi.Inputs;
+import java.util.EnumMap;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The limits of the rule catalogue that a host may change, each with the catalogue's default.
+ * Build changed settings with {@code PolicySettings.builder().maxMembers(ImageType.ISO, 16)...}.
+ */
+@Value.Immutable
+public abstract class PolicySettings {
+  private static final long GIB = 1L << 30;
+  private static final PolicySettings DEFAULTS = builder().build();
+
+  PolicySettings() {}
+
+  /**
+   * Returns the catalogue's defaults.
+   *
+   * @return the default settings
+   */
+  public static PolicySettings defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns a builder starting from the defaults.
+   *
+   * @return a new builder
+   */
+  public static ImmutablePolicySettings.Builder builder() {
+    return ImmutablePolicySettings.builder();
+  }
+
+  /**
+   * Returns how many non-deleted private images a tenant may own in a region (rule {@code
+   * CREATE_QUOTA}); 100 by default.
+   *
+   * @return the quota
+   */
+  @Value.Default
+  public int maxPrivateImagesPerRegion() {
+    return 100;
+  }
+
+  /**
+   * Returns the largest file imported the ordinary way (rule {@code CREATE_IMPORT_SIZE}); 128 GiB
+   * by default.
+   *
+   * @return the limit in bytes
+   */
+  @Value.Default
+  public long maxImportBytes() {
+    return 128 * GIB;
+  }
+
+  /**
+   * Returns the largest file imported fast: RAW with a bitmap file, or ZVHD2 (rule {@code
+   * CREATE_IMPORT_SIZE}); 1 TiB by default.
+   *
+   * @return the limit in bytes
+   */
+  @Value.Default
+  public long maxFastImportBytes() {
+    return 1024 * GIB;
+  }
+
+  /**
+   * Returns the member limits that differ from {@link #defaultMaxMembers()}, by image type (rule
+   * {@code SHARE_MEMBER_LIMIT}).
+   *
+   * @return the limits by type
+   */
+  public abstract Map<ImageType, Integer> maxMembersByType();
+
+  /**
+   * Returns how many members an image may have unless its type has its own limit (rule {@code
+   * SHARE_MEMBER_LIMIT}); 128 by default.
+   *
+   * @return the member limit
+   */
+  @Value.Default
+  public int defaultMaxMembers() {
+    return 128;
+  }
+
+  /**
+   * Returns how many tags an image may carry (rule {@code INPUT_TAGS}); 10 by default.
+   *
+   * @return the tag limit
+   */
+  @Value.Default
+  public int maxTags() {
+    return 10;
+  }
+
+  /**
+   * Returns the largest image replicated across regions (rule {@code REPLICATE_EXCLUDED}); 128
+   * GiB by default.
+   *
+   * @return the limit in bytes
+   */
+  @Value.Default
+  public long maxReplicationBytes() {
+    return 128 * GIB;
+  }
+
+  /**
+   * Returns the member limit of an image type.
+   *
+   * @param type the image type
+   * @return how many members an image of that type may have
+   */
+  public final int maxMembers(ImageType type) {
+    Integer limit = maxMembersByType().get(type);
+    return limit != null ? limit : defaultMaxMembers();
+  }
+
+  @Value.Check
+  void check() {
+    Inputs.range(maxPrivateImagesPerRegion(), 0, Integer.MAX_VALUE, "maxPrivateImagesPerRegion");
+    Inputs.range(maxImportBytes(), 0, Long.MAX_VALUE, "maxImportBytes");
+    Inputs.range(maxFastImportBytes(), 0, Long.MAX_VALUE, "maxFastImportBytes");
+    Inputs.range(defaultMaxMembers(), 0, Integer.MAX_VALUE, "defaultMaxMembers");
+    Inputs.range(maxTags(), 0, Integer.MAX_VALUE, "maxTags");
+    Inputs.range(maxReplicationBytes(), 0, Long.MAX_VALUE, "maxReplicationBytes");
+    for (Map.Entry<ImageType, Integer> limit : new EnumMap<>(maxMembersByType()).entrySet()) {
+      Inputs.range(Inputs.present(limit.getValue(), "maxMembersByType"), 0, Integer.MAX_VALUE,
+          "maxMembersByType[" + limit.getKey() + "]");
+    }
+  }
+}

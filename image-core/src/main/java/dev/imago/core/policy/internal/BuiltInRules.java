@@ -1,0 +1,67 @@
+package dev.imago.core.policy.internal;
+
+import dev.imago.core.policy.ActionKind;
+import dev.imago.core.policy.Rule;
+import java.util.List;
+
+/** The built-in rules in evaluation order: the not-found rules first, so that they gate. */
+public final class BuiltInRules {
+  /** Every action on an existing image but reading, which the not-found rules list first. */
+  static final ActionKind[] ON_IMAGES = {
+    ActionKind.CHANGE_STATUS, ActionKind.USE, ActionKind.SHARE, ActionKind.ACCEPT,
+    ActionKind.REJECT, ActionKind.REVOKE, ActionKind.LIST_MEMBERS, ActionKind.PUBLISH,
+    ActionKind.WITHDRAW, ActionKind.REPLICATE, ActionKind.PROTECT, ActionKind.UNPROTECT,
+    ActionKind.UPDATE_TAGS, ActionKind.DELETE
+  };
+
+  private static final List<Rule> ALL = List.of(
+      new DeletedImagesAreGone(),
+      new UnseenImagesAreNotFound(),
+      new StatusMovesFollowTheTable(),
+      new ProtectedImagesAreNotDeleted(),
+      new OnlyTheOperatorManagesPublicImages(),
+      new OnlyTheOwnerChangesAnImage(),
+      new SystemDiskImagesComeFromAServerOrAFile(),
+      new DataDiskImagesHoldOnlyData(),
+      new FullServerImagesHoldEveryDisk(),
+      new IsoImagesComeFromIsoFiles(),
+      new ImportedFilesHaveADiskFormat(),
+      new ImportedFilesFitTheSizeLimit(),
+      new PrivateImagesStayWithinQuota(),
+      new CreatorsOwnTheirSource(),
+      new TagsStayWithinTheLimit(),
+      new OnlyActiveImagesAreUsed(),
+      new ImagesAreUsedInTheirRegion(),
+      new EachTypeCreatesItsOwnTargets(),
+      new ServerKindIsSupported(),
+      new FlavorMeetsTheMinimums(),
+      new PaidImagesNeedAcceptedTerms(),
+      new OnlyTheOwnerManagesMembers(),
+      new OnlyPrivateImagesAreShared(),
+      new MarketAndSharingExcludeEachOther(),
+      new OnlyActiveImagesAreShared(),
+      new EncryptedImagesAreNotShared(),
+      new FullServerImagesAreSharedFromBackups(),
+      new SharingStaysInTheRegion(),
+      new MembersStayWithinTheLimit(),
+      new RecipientsExistAndAreActive(),
+      new RevokeNamesAMember(),
+      new OnlyTheMemberAnswers(),
+      new FullServerAcceptNeedsAVault(),
+      new OnlyEligibleImagesArePublished(),
+      new OnlyListedImagesAreWithdrawn(),
+      new ReplicasGoToTheOwnersOtherRegion(),
+      new SomeImagesStayInTheirRegion(),
+      new MarketAndPublicImagesAreNotReplicated());
+
+  private BuiltInRules() {}
+
+  /**
+   * Returns the built-in rules.
+   *
+   * @return the rules, in evaluation order
+   */
+  public static List<Rule> all() {
+    return ALL;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.imago.core.policy.internal;
+
+import dev.imago.core.policy.ActionKind;
+import dev.imago.core.policy.Context;
+import dev.imago.spi.ImageClass;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.Membership;
+import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.TenantId;
+
+/** Questions several rules ask of a context. */
+final class Facts {
+  private Facts() {}
+
+  static boolean isOwner(Context context, ImageRecord image) {
+    return context.caller().tenant().map(image::isOwnedBy).orElse(false);
+  }
+
+  static Membership membership(Context context, ImageRecord image) {
+    return context.caller().tenant().map(image.members()::get).orElse(null);
+  }
+
+  /**
+   * Tells whether the caller may see the image for this kind of action (rule {@code
+   * USE_NOT_VISIBLE}): the operator sees every image; a tenant its own, the public and market
+   * images of its region, and those shared with it and ACCEPTED. A member that has not accepted
+   * still sees the image to read, accept or reject it.
+   */
+  static boolean canSee(Context context, ImageRecord image, ActionKind kind) {
+    if (context.caller().isOperator() || isOwner(context, image)) {
+      return true;
+    }
+    if (image.imageClass() != ImageClass.PRIVATE
+        && context.callerTenant().isPresent()
+        && context.callerTenant().get().region().equals(image.region())) {
+      return true;
+    }
+    Membership membership = membership(context, image);
+    return membership != null
+        && (membership.status() == MembershipStatus.ACCEPTED
+            || kind == ActionKind.READ || kind == ActionKind.ACCEPT || kind == ActionKind.REJECT);
+  }
+
+  static String tenantOf(Context context) {
+    return context.caller().tenant().map(TenantId::value).orElse("the operator");
+  }
+}

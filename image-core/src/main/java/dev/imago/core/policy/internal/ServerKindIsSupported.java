@@ -1,0 +1,27 @@
+package dev.imago.core.policy.internal;
+
+import dev.imago.core.policy.Category;
+import dev.imago.core.policy.Context;
+import dev.imago.core.policy.UseRequest;
+import dev.imago.core.policy.Violation;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.RuleCode;
+import java.util.function.Consumer;
+
+/** A server is created only of a kind the image supports (USE_SERVER_KIND). */
+final class ServerKindIsSupported extends UseRule {
+  ServerKindIsSupported() {
+    super(RuleCode.USE_SERVER_KIND);
+  }
+
+  @Override
+  void check(Context context, ImageRecord image, UseRequest request,
+      Consumer<Violation> violations) {
+    if (request.target().isServer()
+        && request.serverKind().isPresent()
+        && !image.serverKinds().contains(request.serverKind().get())) {
+      violations.accept(violation(Category.INVALID, "image " + image.id() + " runs on "
+          + image.serverKinds() + ", not " + request.serverKind().get(), "serverKind"));
+    }
+  }
+}
