@@ -105,19 +105,19 @@ public final class Image {
           .map(price -> MarketListing.paid(price, context.now()))
           .orElseGet(() -> MarketListing.free(context.now()));
       return changed(context, image, EventType.PUBLISHED,
-          next(image, context).withImageClass(ImageClass.MARKET).withListing(listing));
+          next(image, context).imageClass(ImageClass.MARKET).listing(listing).build());
     } else if (action instanceof Action.Withdraw) {
       return changed(context, image, EventType.WITHDRAWN,
-          next(image, context).withImageClass(ImageClass.PRIVATE).withListing(Optional.empty()));
+          next(image, context).imageClass(ImageClass.PRIVATE).listing(Optional.empty()).build());
     } else if (action instanceof Action.Protect) {
       return changed(context, image, EventType.PROTECTED,
-          next(image, context).withDeletionProtected(true));
+          next(image, context).deletionProtected(true).build());
     } else if (action instanceof Action.Unprotect) {
       return changed(context, image, EventType.UNPROTECTED,
-          next(image, context).withDeletionProtected(false));
+          next(image, context).deletionProtected(false).build());
     } else if (action instanceof Action.UpdateTags tags) {
       return changed(context, image, EventType.TAGS_CHANGED,
-          next(image, context).withTags(tags.tags()));
+          next(image, context).tags(tags.tags()).build());
     } else if (action instanceof Action.Delete) {
       return delete(context, image);
     }
@@ -210,19 +210,21 @@ public final class Image {
 
   private static ImageRecord replicate(Context context, RegionId region, ImageId id) {
     ImageRecord image = context.image().orElseThrow();
-    return ImmutableImageRecord.copyOf(image)
-        .withId(id)
-        .withRegion(region)
-        .withOwner(context.replicaOwner().orElseThrow().id())
-        .withSource(ImageSource.REPLICA)
-        .withOrigin(ReplicaOrigin.of(image.id(), image.region()))
-        .withBackup(Optional.empty())
-        .withStatus(ImageStatus.QUEUED)
-        .withMembers(Map.of())
-        .withDeletionProtected(false)
-        .withCreatedAt(context.now())
-        .withUpdatedAt(context.now())
-        .withVersion(1);
+    return ImageRecord.builder()
+        .from(image)
+        .id(id)
+        .region(region)
+        .owner(context.replicaOwner().orElseThrow().id())
+        .source(ImageSource.REPLICA)
+        .origin(ReplicaOrigin.of(image.id(), image.region()))
+        .backup(Optional.empty())
+        .status(ImageStatus.QUEUED)
+        .members(Map.of())
+        .deletionProtected(false)
+        .createdAt(context.now())
+        .updatedAt(context.now())
+        .version(1)
+        .build();
   }
 
   private static Change created(Context context, ImageRecord record) {
@@ -236,7 +238,7 @@ public final class Image {
       // The engine has already refused such a move; this guards the table's single owner.
       throw new IllegalStateException(image.status() + " -> " + target);
     }
-    ImageRecord next = next(image, context).withStatus(target);
+    ImageRecord next = next(image, context).status(target).build();
     ImageEvent event = event(context, next, EventType.STATUS_CHANGED)
         .putDetails("from", image.status().name())
         .putDetails("to", target.name())
@@ -267,7 +269,7 @@ public final class Image {
       // Sharing again with current members changes nothing (SHARE_DUPLICATE).
       return new Change(Optional.empty(), image.version(), List.of(), List.of(), alreadyMembers);
     }
-    ImageRecord next = next(image, context).withMembers(members);
+    ImageRecord next = next(image, context).members(members).build();
     return new Change(Optional.of(next), image.version(), events, added, alreadyMembers);
   }
 
@@ -285,7 +287,8 @@ public final class Image {
     EventType type = status == MembershipStatus.ACCEPTED
         ? EventType.MEMBER_ACCEPTED : EventType.MEMBER_REJECTED;
     ImageEvent event = event(context, image, type).member(member).build();
-    return Change.of(next(image, context).withMembers(members), image.version(), List.of(event));
+    return Change.of(next(image, context).members(members).build(), image.version(),
+        List.of(event));
   }
 
   private static Change revoke(Context context, ImageRecord image, TenantId member) {
@@ -295,7 +298,8 @@ public final class Image {
         .member(member)
         .putDetails("reason", RuleCode.SHARE_REVOKE.value())
         .build();
-    return Change.of(next(image, context).withMembers(members), image.version(), List.of(event));
+    return Change.of(next(image, context).members(members).build(), image.version(),
+        List.of(event));
   }
 
   private static Change delete(Context context, ImageRecord image) {
@@ -307,13 +311,15 @@ public final class Image {
           .putDetails("reason", RuleCode.SHARE_DELETE.value())
           .build());
     }
-    ImmutableImageRecord next = next(image, context).withMembers(Map.of());
-    if (next.imageClass() == ImageClass.MARKET) {
+    ImmutableImageRecord.Builder next = next(image, context)
+        .members(Map.of())
+        .status(ImageStatus.DELETED);
+    if (image.imageClass() == ImageClass.MARKET) {
       events.add(event(context, image, EventType.WITHDRAWN).build());
-      next = next.withImageClass(ImageClass.PRIVATE).withListing(Optional.empty());
+      next.imageClass(ImageClass.PRIVATE).listing(Optional.empty());
     }
     events.add(event(context, image, EventType.DELETED).build());
-    return Change.of(next.withStatus(ImageStatus.DELETED), image.version(), events);
+    return Change.of(next.build(), image.version(), events);
   }
 
   private static Change changed(
@@ -321,11 +327,13 @@ public final class Image {
     return Change.of(next, image.version(), List.of(event(context, image, type).build()));
   }
 
-  private static ImmutableImageRecord next(ImageRecord image, Context context) {
+  /** Starts the next version of a record; its checks run when the caller builds it. */
+  private static ImmutableImageRecord.Builder next(ImageRecord image, Context context) {
     Instant now = context.now().isBefore(image.updatedAt()) ? image.updatedAt() : context.now();
-    return ImmutableImageRecord.copyOf(image)
-        .withVersion(image.version() + 1)
-        .withUpdatedAt(now);
+    return ImageRecord.builder()
+        .from(image)
+        .version(image.version() + 1)
+        .updatedAt(now);
   }
 
   private static ImmutableImageEvent.Builder event(Context context, ImageRecord image, EventType type) {

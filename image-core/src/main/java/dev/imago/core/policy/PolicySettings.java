@@ -2,7 +2,6 @@ package dev.imago.core.policy;
 
 import dev.imago.spi.ImageType;
 import dev.imago.spi.Inputs;
-import java.util.EnumMap;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -127,7 +126,7 @@ public abstract class PolicySettings {
     Inputs.range(defaultMaxMembers(), 0, Integer.MAX_VALUE, "defaultMaxMembers");
     Inputs.range(maxTags(), 0, Integer.MAX_VALUE, "maxTags");
     Inputs.range(maxReplicationBytes(), 0, Long.MAX_VALUE, "maxReplicationBytes");
-    for (Map.Entry<ImageType, Integer> limit : new EnumMap<>(maxMembersByType()).entrySet()) {
+    for (Map.Entry<ImageType, Integer> limit : maxMembersByType().entrySet()) {
       Inputs.range(Inputs.present(limit.getValue(), "maxMembersByType"), 0, Integer.MAX_VALUE,
           "maxMembersByType[" + limit.getKey() + "]");
     }

@@ -1,0 +1,200 @@
+package dev.imago.core.policy;
+
+import dev.imago.core.Caller;
+import dev.imago.spi.Architecture;
+import dev.imago.spi.BackupFacts;
+import dev.imago.spi.BackupId;
+import dev.imago.spi.BootMode;
+import dev.imago.spi.DiskFacts;
+import dev.imago.spi.DiskId;
+import dev.imago.spi.DiskRole;
+import dev.imago.spi.DiskSpec;
+import dev.imago.spi.FileFacts;
+import dev.imago.spi.FileFormat;
+import dev.imago.spi.FileId;
+import dev.imago.spi.ImageClass;
+import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageSource;
+import dev.imago.spi.ImageStatus;
+import dev.imago.spi.ImageType;
+import dev.imago.spi.ImmutableImageRecord;
+import dev.imago.spi.MachineFacts;
+import dev.imago.spi.Membership;
+import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.OsFacts;
+import dev.imago.spi.OsType;
+import dev.imago.spi.Platform;
+import dev.imago.spi.RegionId;
+import dev.imago.spi.ServerFacts;
+import dev.imago.spi.ServerId;
+import dev.imago.spi.ServerKind;
+import dev.imago.spi.TenantId;
+import dev.imago.spi.TenantInfo;
+import dev.imago.spi.TenantStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A small world for policy tests: tenants in two regions, a server, disks, a backup and files
+ * owned by {@link #OWNER}, and images in the states the rules care about. Tests derive the
+ * neighbours they need with the {@code with...} methods of {@link ImmutableImageRecord}.
+ */
+public final class Fixtures {
+  public static final RegionId REGION = RegionId.of("cn-north-4");
+  public static final RegionId OTHER_REGION = RegionId.of("ap-southeast-1");
+  public static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+  public static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+
+  public static final TenantId OWNER = TenantId.of("owner");
+  public static final TenantId FRIEND = TenantId.of("friend");
+  public static final TenantId STRANGER = TenantId.of("stranger");
+  public static final TenantId FAR_AWAY = TenantId.of("far-away");
+  public static final TenantId FROZEN = TenantId.of("frozen");
+  public static final TenantId OWNER_ABROAD = TenantId.of("owner-abroad");
+
+  public static final TenantInfo OWNER_INFO = tenant(OWNER, REGION);
+  public static final TenantInfo FRIEND_INFO = tenant(FRIEND, REGION);
+  public static final TenantInfo STRANGER_INFO = tenant(STRANGER, REGION);
+  public static final TenantInfo FAR_AWAY_INFO = tenant(FAR_AWAY, OTHER_REGION);
+  public static final TenantInfo FROZEN_INFO = TenantInfo.builder()
+      .id(FROZEN).region(REGION).status(TenantStatus.SUSPENDED).build();
+  public static final TenantInfo OWNER_ABROAD_INFO = tenant(OWNER_ABROAD, OTHER_REGION);
+
+  public static final OsFacts UBUNTU = OsFacts.builder()
+      .osType(OsType.LINUX).platform(Platform.UBUNTU).osVersion("22.04")
+      .architecture(Architecture.X86_64).bootMode(BootMode.UEFI).build();
+
+  public static final MachineFacts MACHINE = MachineFacts.builder()
+      .kind(ServerKind.ECS).os(UBUNTU).ramMib(4096)
+      .addDisks(DiskSpec.of(DiskRole.SYSTEM, 40), DiskSpec.of(DiskRole.DATA, 100))
+      .build();
+  public static final ServerFacts SERVER = ServerFacts.builder()
+      .id(ServerId.of("server-1")).owner(OWNER).region(REGION).machine(MACHINE).build();
+  public static final BackupFacts BACKUP = BackupFacts.builder()
+      .id(BackupId.of("backup-1")).owner(OWNER).region(REGION).machine(MACHINE).build();
+  public static final DiskFacts DATA_DISK = DiskFacts.builder()
+      .id(DiskId.of("disk-1")).owner(OWNER).region(REGION)
+      .spec(DiskSpec.of(DiskRole.DATA, 100)).build();
+  public static final FileFacts QCOW2_FILE = FileFacts.builder()
+      .id(FileId.of("file-qcow2")).owner(OWNER).region(REGION)
+      .format(FileFormat.QCOW2).sizeBytes(10L << 30).build();
+  public static final FileFacts ISO_FILE = FileFacts.builder()
+      .id(FileId.of("file-iso")).owner(OWNER).region(REGION)
+      .format(FileFormat.ISO).sizeBytes(4L << 30).build();
+
+  private Fixtures() {}
+
+  public static TenantInfo tenant(TenantId id, RegionId region) {
+    return TenantInfo.builder().id(id).region(region).build();
+  }
+
+  /** An ACTIVE, unencrypted, unshared SYSTEM_DISK image that OWNER made from its server. */
+  public static ImmutableImageRecord systemDiskImage() {
+    return ImmutableImageRecord.copyOf(ImageRecord.builder()
+        .id(ImageId.of("image-1"))
+        .name("web server")
+        .imageClass(ImageClass.PRIVATE)
+        .type(ImageType.SYSTEM_DISK)
+        .source(ImageSource.SERVER)
+        .status(ImageStatus.ACTIVE)
+        .region(REGION)
+        .owner(OWNER)
+        .os(UBUNTU)
+        .addDisks(DiskSpec.of(DiskRole.SYSTEM, 40))
+        .minDiskGib(40)
+        .minRamMib(1024)
+        .sizeBytes(40L << 30)
+        .addServerKinds(ServerKind.ECS)
+        .createdAt(CREATED)
+        .updatedAt(CREATED)
+        .version(1)
+        .build());
+  }
+
+  /** An ACTIVE FULL_SERVER image that OWNER made from a cloud backup, so it may be shared. */
+  public static ImmutableImageRecord fullServerImageFromBackup() {
+    return ImageRecord.builder()
+        .from(systemDiskImage())
+        .id(ImageId.of("image-full"))
+        .type(ImageType.FULL_SERVER)
+        .source(ImageSource.CLOUD_BACKUP)
+        .backup(BACKUP.id())
+        .disks(MACHINE.disks())
+        .build();
+  }
+
+  /** An ACTIVE DATA_DISK image. */
+  public static ImmutableImageRecord dataDiskImage() {
+    return ImageRecord.builder()
+        .from(systemDiskImage())
+        .id(ImageId.of("image-data"))
+        .type(ImageType.DATA_DISK)
+        .source(ImageSource.DATA_DISK)
+        .os(java.util.Optional.empty())
+        .serverKinds(List.of())
+        .minRamMib(0)
+        .disks(List.of(DiskSpec.of(DiskRole.DATA, 100)))
+        .minDiskGib(100)
+        .build();
+  }
+
+  /** An ACTIVE PUBLIC image of {@link #REGION}. */
+  public static ImmutableImageRecord publicImage() {
+    return ImageRecord.builder()
+        .from(systemDiskImage())
+        .id(ImageId.of("image-public"))
+        .imageClass(ImageClass.PUBLIC)
+        .source(ImageSource.EXTERNAL_FILE)
+        .owner(java.util.Optional.empty())
+        .build();
+  }
+
+  /** The image shared with a member in the given status. */
+  public static ImmutableImageRecord sharedWith(
+      ImmutableImageRecord image, TenantId member, MembershipStatus status) {
+    return image.withMembers(java.util.Map.of(member, Membership.builder()
+        .tenant(member).status(status).createdAt(CREATED).updatedAt(CREATED).build()));
+  }
+
+  /** A context for a caller and an action, with every tenant of the world known. */
+  public static ImmutableContext.Builder context(Caller caller, Action action) {
+    ImmutableContext.Builder context = Context.builder()
+        .caller(caller)
+        .action(action)
+        .now(NOW)
+        .putTenants(OWNER, OWNER_INFO)
+        .putTenants(FRIEND, FRIEND_INFO)
+        .putTenants(STRANGER, STRANGER_INFO)
+        .putTenants(FAR_AWAY, FAR_AWAY_INFO)
+        .putTenants(FROZEN, FROZEN_INFO);
+    caller.tenant().ifPresent(id -> context.callerTenant(
+        List.of(OWNER_INFO, FRIEND_INFO, STRANGER_INFO, FAR_AWAY_INFO, FROZEN_INFO,
+                OWNER_ABROAD_INFO).stream()
+            .filter(info -> info.id().equals(id)).findFirst()));
+    return context;
+  }
+
+  /** A context about an image. */
+  public static ImmutableContext.Builder context(
+      Caller caller, Action action, ImageRecord image) {
+    return context(caller, action).image(image);
+  }
+
+  public static Caller owner() {
+    return Caller.tenant(OWNER);
+  }
+
+  public static Caller friend() {
+    return Caller.tenant(FRIEND);
+  }
+
+  public static Caller stranger() {
+    return Caller.tenant(STRANGER);
+  }
+
+  /** Evaluates with the standard engine. */
+  public static Decision decide(ImmutableContext.Builder context) {
+    return PolicyEngine.standard().evaluate(context.build());
+  }
+}
