@@ -1,0 +1,339 @@
+package dev.imago.core;
+
+import dev.imago.core.policy.Action;
+import dev.imago.core.policy.Decision;
+import dev.imago.core.policy.ImageSpec;
+import dev.imago.core.policy.UseRequest;
+import dev.imago.spi.ConcurrentModificationException;
+import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageStatus;
+import dev.imago.spi.InputException;
+import dev.imago.spi.Membership;
+import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.Page;
+import dev.imago.spi.Price;
+import dev.imago.spi.RegionId;
+import dev.imago.spi.StoreException;
+import dev.imago.spi.StoredEvent;
+import dev.imago.spi.TenantId;
+import dev.imago.spi.VaultId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one entry point for hosts: every use case of the image service. Built by {@link
+ * Imago#builder()}; thread-safe.
+ *
+ * <p>Each command validates its input, loads the image, looks up the tenants and sources
+ * involved, asks the policy engine, applies the change and saves the new state with its events
+ * atomically. When another caller changed the image in between, it reloads and decides again, a
+ * bounded number of times.
+ *
+ * <p>Every method may also throw {@link StoreException} when the host's storage or directories
+ * fail; nothing is then half-written. Images the caller may not see, deleted images and ids that
+ * never existed all answer {@link ImageNotFoundException}, alike.
+ */
+public interface ImageService {
+  /**
+   * The operator registers a public system-disk image, imported from a file, in a region.
+   *
+   * @param caller the platform operator
+   * @param spec the new image; its source is a file
+   * @param region the region the image serves
+   * @return the new image, QUEUED
+   * @throws InputException if an argument is absent or malformed
+   * @throws ImagePolicyException if a rule denies it (CREATE_PUBLIC, CREATE_IMPORT_*, ...)
+   */
+  ImageRecord registerPublicImage(Caller caller, ImageSpec spec, RegionId region);
+
+  /**
+   * A tenant creates a private image in its region: a system-disk image from a server, a
+   * data-disk image from a disk, a full-server image from a server or a cloud backup, an import
+   * of a file, or an ISO image.
+   *
+   * @param caller the tenant
+   * @param spec the new image
+   * @return the new image, QUEUED
+   * @throws InputException if an argument is absent or malformed, or the caller is no known
+   *     tenant
+   * @throws ImagePolicyException if a rule denies it (CREATE_*, INPUT_TAGS)
+   */
+  ImageRecord createImage(Caller caller, ImageSpec spec);
+
+  /**
+   * The host's image pipeline reports progress: SAVING, ACTIVE or KILLED.
+   *
+   * @param image the image
+   * @param status the new status
+   * @return the image after the move
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the image does not exist
+   * @throws ImagePolicyException if the status table does not allow the move
+   *     (LIFECYCLE_TRANSITION)
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ImageRecord reportProgress(ImageId image, ImageStatus status);
+
+  /**
+   * Takes an ACTIVE image out of use for now: the owner's private image, or the operator's
+   * public one.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @return the image, DEACTIVATED
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ImageRecord deactivate(Caller caller, ImageId image);
+
+  /**
+   * Puts a DEACTIVATED image back into use.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @return the image, ACTIVE
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ImageRecord reactivate(Caller caller, ImageId image);
+
+  /**
+   * The owner replicates its ACTIVE private image to another region, where its account's project
+   * owns the new image.
+   *
+   * @param caller the owner
+   * @param image the image
+   * @param region the target region
+   * @return the replica, QUEUED, with its origin recorded
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (REPLICATE_*, CREATE_QUOTA)
+   */
+  ImageRecord replicate(Caller caller, ImageId image, RegionId region);
+
+  /**
+   * The owner shares its image with a batch of tenants of the same region; each becomes a
+   * PENDING member. Current members are reported and left as they are.
+   *
+   * @param caller the owner
+   * @param image the image
+   * @param recipients the tenants, each once
+   * @return which recipients were added and which were members already
+   * @throws InputException if an argument is absent, empty or names a tenant twice
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies the batch (SHARE_*); nothing is shared then
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ShareResult share(Caller caller, ImageId image, List<TenantId> recipients);
+
+  /**
+   * The owner revokes a member, whatever its answer; the member's access ends at once.
+   *
+   * @param caller the owner
+   * @param image the image
+   * @param member the member
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (SHARE_NOT_OWNER, SHARE_REVOKE)
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  void revoke(Caller caller, ImageId image, TenantId member);
+
+  /**
+   * A member accepts an image shared with it, and then sees and uses it.
+   *
+   * @param caller the member
+   * @param image the image
+   * @param vault the member's backup vault, required for a full-server image
+   * @return the membership, ACCEPTED
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the image is not shared with the caller
+   * @throws ImagePolicyException if a rule denies it (SHARE_MEMBER_ONLY, SHARE_ACCEPT_VAULT)
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  Membership accept(Caller caller, ImageId image, Optional<VaultId> vault);
+
+  /**
+   * A member rejects an image shared with it; it may accept later.
+   *
+   * @param caller the member
+   * @param image the image
+   * @return the membership, REJECTED
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the image is not shared with the caller
+   * @throws ImagePolicyException if a rule denies it (SHARE_MEMBER_ONLY)
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  Membership reject(Caller caller, ImageId image);
+
+  /**
+   * The owner, as a registered seller, publishes its image to the marketplace, free or paid.
+   *
+   * @param caller the owner
+   * @param image the image
+   * @param price the price of a paid listing, or empty for a free one
+   * @return the image, now MARKET
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (MARKET_PUBLISH, SHARE_MARKET)
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ImageRecord publish(Caller caller, ImageId image, Optional<Price> price);
+
+  /**
+   * The seller withdraws its listing: new use stops, servers already made are unaffected.
+   *
+   * @param caller the seller
+   * @param image the image
+   * @return the image, PRIVATE again
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (MARKET_WITHDRAW)
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ImageRecord withdraw(Caller caller, ImageId image);
+
+  /**
+   * Protects an image from deletion.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @return the image, protected
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ImageRecord protect(Caller caller, ImageId image);
+
+  /**
+   * Removes an image's deletion protection.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @return the image, unprotected
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ImageRecord unprotect(Caller caller, ImageId image);
+
+  /**
+   * Replaces an image's tags.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @param tags the new tags
+   * @return the image with its new tags
+   * @throws InputException if an argument is absent or a tag malformed (INPUT_TAGS)
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (INPUT_TAGS for too many tags)
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  ImageRecord updateTags(Caller caller, ImageId image, Map<String, String> tags);
+
+  /**
+   * Deletes an image for good; every membership and any listing end with it.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (LIFECYCLE_PROTECTED, ...)
+   * @throws ConcurrentModificationException if the image kept changing under the retries
+   */
+  void delete(Caller caller, ImageId image);
+
+  /**
+   * Decides whether an action may happen, changing nothing: a console greys out a button and
+   * says why.
+   *
+   * @param caller who would act
+   * @param action what it would do
+   * @return the decision, with every violation and any charges
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the action concerns an image the caller may not see
+   */
+  Decision check(Caller caller, Action action);
+
+  /**
+   * Decides whether a tenant may use an image as it asks, and plans what gets created.
+   *
+   * @param caller the tenant
+   * @param image the image
+   * @param request what to create, where, and on what flavor
+   * @return the plan: what is created and the charges
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (USE_*)
+   */
+  UsePlan authorizeUse(Caller caller, ImageId image, UseRequest request);
+
+  /**
+   * Reads an image the caller may see.
+   *
+   * @param caller who reads
+   * @param image the image
+   * @return the image
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   */
+  ImageRecord get(Caller caller, ImageId image);
+
+  /**
+   * Lists the images the caller sees: its own, the public and market images of its region, and
+   * those shared with it (ACCEPTED only, unless the query asks for other membership statuses).
+   *
+   * @param caller the tenant; it must be the query's viewer
+   * @param query the filters, sort and page
+   * @return one page
+   * @throws InputException if the viewer is not the caller, or the cursor belongs to another
+   *     query (INPUT_PAGE)
+   */
+  Page<ImageRecord> listVisible(Caller caller, ImageQuery query);
+
+  /**
+   * The owner lists the members of its image.
+   *
+   * @param caller the owner
+   * @param image the image
+   * @return the memberships, in the order they were added
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if the caller is not the owner (SHARE_NOT_OWNER)
+   */
+  List<Membership> listMembers(Caller caller, ImageId image);
+
+  /**
+   * Lists the images shared with the caller whose membership has one of the given statuses,
+   * newest first, 100 to a page.
+   *
+   * @param caller the member tenant
+   * @param statuses the membership statuses to list
+   * @param cursor the cursor of the next page, or empty for the first
+   * @return one page
+   * @throws InputException if an argument is absent, the caller is no known tenant, or the
+   *     cursor belongs to another query
+   */
+  Page<ImageRecord> listSharedWithMe(
+      Caller caller, Set<MembershipStatus> statuses, Optional<String> cursor);
+
+  /**
+   * Reads saved events in order, for a host that relays them.
+   *
+   * @param afterSequence the last sequence number already read, 0 at first
+   * @param limit the largest number of events to return
+   * @return the events after {@code afterSequence}
+   * @throws InputException if {@code afterSequence} is negative or {@code limit} below 1
+   */
+  List<StoredEvent> events(long afterSequence, int limit);
+}

@@ -1,0 +1,404 @@
+package dev.imago.core.internal;
+
+import dev.imago.core.Caller;
+import dev.imago.core.ImageNotFoundException;
+import dev.imago.core.ImagePolicyException;
+import dev.imago.core.ImageService;
+import dev.imago.core.ShareResult;
+import dev.imago.core.UsePlan;
+import dev.imago.core.policy.Action;
+import dev.imago.core.policy.Context;
+import dev.imago.core.policy.Decision;
+import dev.imago.core.policy.ImageSpec;
+import dev.imago.core.policy.ImmutableContext;
+import dev.imago.core.policy.PolicyEngine;
+import dev.imago.core.policy.PolicySettings;
+import dev.imago.core.policy.SourceRef;
+import dev.imago.core.policy.UseRequest;
+import dev.imago.core.policy.UseTarget;
+import dev.imago.spi.ConcurrentModificationException;
+import dev.imago.spi.DiskRole;
+import dev.imago.spi.DiskSpec;
+import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageStatus;
+import dev.imago.spi.ImageStore;
+import dev.imago.spi.ImageType;
+import dev.imago.spi.InputException;
+import dev.imago.spi.Inputs;
+import dev.imago.spi.Membership;
+import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.Page;
+import dev.imago.spi.Price;
+import dev.imago.spi.RegionId;
+import dev.imago.spi.RuleCode;
+import dev.imago.spi.SourceDirectory;
+import dev.imago.spi.StoredEvent;
+import dev.imago.spi.TenantDirectory;
+import dev.imago.spi.TenantId;
+import dev.imago.spi.TenantInfo;
+import dev.imago.spi.VaultId;
+import dev.imago.spi.Visibility;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ImageService}: validate, load, look up, decide, apply, save; on a version conflict,
+ * reload and decide again a bounded number of times.
+ */
+public final class DefaultImageService implements ImageService {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageService.class);
+  private static final int QUOTA_LOCK_STRIPES = 64;
+
+  private final ImageStore store;
+  private final TenantDirectory tenants;
+  private final SourceDirectory sources;
+  private final Clock clock;
+  private final Supplier<ImageId> newImageIds;
+  private final PolicySettings settings;
+  private final PolicyEngine engine;
+  private final Image aggregate;
+  private final int maxAttempts;
+  // New images do not conflict on a version, so creates for one owner take turns: otherwise two
+  // concurrent creates could both pass the quota check (CREATE_QUOTA).
+  private final ReentrantLock[] quotaLocks = new ReentrantLock[QUOTA_LOCK_STRIPES];
+
+  /**
+   * Creates the service; {@code Imago.builder()} checks the arguments.
+   *
+   * @param store where images are kept
+   * @param tenants the tenant directory
+   * @param sources the source directory
+   * @param clock the time of decisions
+   * @param newImageIds the ids of new images
+   * @param settings the limits
+   * @param engine the policy
+   * @param maxAttempts how often a command is tried when the image changes under it
+   */
+  public DefaultImageService(ImageStore store, TenantDirectory tenants, SourceDirectory sources,
+      Clock clock, Supplier<ImageId> newImageIds, PolicySettings settings, PolicyEngine engine,
+      int maxAttempts) {
+    this.store = store;
+    this.tenants = tenants;
+    this.sources = sources;
+    this.clock = clock;
+    this.newImageIds = newImageIds;
+    this.settings = settings;
+    this.engine = engine;
+    this.aggregate = new Image(engine);
+    this.maxAttempts = maxAttempts;
+    for (int i = 0; i < quotaLocks.length; i++) {
+      quotaLocks[i] = new ReentrantLock();
+    }
+  }
+
+  @Override
+  public ImageRecord registerPublicImage(Caller caller, ImageSpec spec, RegionId region) {
+    return execute(caller, new Action.RegisterPublic(spec, region), DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord createImage(Caller caller, ImageSpec spec) {
+    Action.Create create = new Action.Create(spec);
+    TenantId owner = requireTenant(caller).id();
+    return withQuotaLock(owner, () -> execute(caller, create, DefaultImageService::saved));
+  }
+
+  @Override
+  public ImageRecord reportProgress(ImageId image, ImageStatus status) {
+    return execute(Caller.operator(), new Action.ChangeStatus(image, status),
+        DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord deactivate(Caller caller, ImageId image) {
+    return execute(caller, new Action.ChangeStatus(image, ImageStatus.DEACTIVATED),
+        DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord reactivate(Caller caller, ImageId image) {
+    return execute(caller, new Action.ChangeStatus(image, ImageStatus.ACTIVE),
+        DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord replicate(Caller caller, ImageId image, RegionId region) {
+    Action.Replicate replicate = new Action.Replicate(image, region);
+    TenantId owner = requireTenant(caller).id();
+    Optional<TenantInfo> replicaOwner = tenants.findProjectIn(owner, region);
+    TenantId quotaHolder = replicaOwner.map(TenantInfo::id).orElse(owner);
+    return withQuotaLock(quotaHolder, () ->
+        execute(caller, replicate, DefaultImageService::saved));
+  }
+
+  @Override
+  public ShareResult share(Caller caller, ImageId image, List<TenantId> recipients) {
+    return execute(caller, new Action.Share(image, recipients),
+        change -> new ShareResult(change.added(), change.alreadyMembers()));
+  }
+
+  @Override
+  public void revoke(Caller caller, ImageId image, TenantId member) {
+    execute(caller, new Action.Revoke(image, member), change -> null);
+  }
+
+  @Override
+  public Membership accept(Caller caller, ImageId image, Optional<VaultId> vault) {
+    return execute(caller, new Action.Accept(image, vault), change -> membershipOf(caller, change));
+  }
+
+  @Override
+  public Membership reject(Caller caller, ImageId image) {
+    return execute(caller, new Action.Reject(image), change -> membershipOf(caller, change));
+  }
+
+  @Override
+  public ImageRecord publish(Caller caller, ImageId image, Optional<Price> price) {
+    return execute(caller, new Action.Publish(image, price), DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord withdraw(Caller caller, ImageId image) {
+    return execute(caller, new Action.Withdraw(image), DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord protect(Caller caller, ImageId image) {
+    return execute(caller, new Action.Protect(image), DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord unprotect(Caller caller, ImageId image) {
+    return execute(caller, new Action.Unprotect(image), DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord updateTags(Caller caller, ImageId image, Map<String, String> tags) {
+    return execute(caller, new Action.UpdateTags(image, tags), DefaultImageService::saved);
+  }
+
+  @Override
+  public void delete(Caller caller, ImageId image) {
+    execute(caller, new Action.Delete(image), change -> null);
+  }
+
+  @Override
+  public Decision check(Caller caller, Action action) {
+    Inputs.present(action, "action");
+    Decision decision = decide(contextFor(caller, action));
+    if (decision.isNotFound()) {
+      throw new ImageNotFoundException(((Action.OnImage) action).image());
+    }
+    return decision;
+  }
+
+  @Override
+  public UsePlan authorizeUse(Caller caller, ImageId image, UseRequest request) {
+    Context context = contextFor(caller, new Action.Use(image, request));
+    Decision decision = decide(context);
+    requireAllowed(decision, image);
+    ImageRecord record = context.image().orElseThrow();
+    return new UsePlan(image, request.target(), plannedDisks(record, request),
+        decision.charges());
+  }
+
+  @Override
+  public ImageRecord get(Caller caller, ImageId image) {
+    Context context = contextFor(caller, new Action.Read(image));
+    requireAllowed(decide(context), image);
+    return context.image().orElseThrow();
+  }
+
+  @Override
+  public Page<ImageRecord> listVisible(Caller caller, ImageQuery query) {
+    Inputs.present(query, "query");
+    TenantInfo viewer = requireTenant(caller);
+    if (!query.viewer().equals(viewer.id())) {
+      throw new InputException("query.viewer", query.viewer(), RuleCode.INPUT_PAGE,
+          "must be the caller");
+    }
+    return store.listVisible(query);
+  }
+
+  @Override
+  public List<Membership> listMembers(Caller caller, ImageId image) {
+    Context context = contextFor(caller, new Action.ListMembers(image));
+    requireAllowed(decide(context), image);
+    return List.copyOf(context.image().orElseThrow().members().values());
+  }
+
+  @Override
+  public Page<ImageRecord> listSharedWithMe(
+      Caller caller, Set<MembershipStatus> statuses, Optional<String> cursor) {
+    TenantInfo viewer = requireTenant(caller);
+    return store.listVisible(ImageQuery.builder()
+        .viewer(viewer.id())
+        .region(viewer.region())
+        .include(EnumSet.of(Visibility.SHARED))
+        .membership(Inputs.presentElements(statuses, "statuses"))
+        .cursor(Inputs.present(cursor, "cursor"))
+        .build());
+  }
+
+  @Override
+  public List<StoredEvent> events(long afterSequence, int limit) {
+    return store.events(afterSequence, limit);
+  }
+
+  private <T> T execute(Caller caller, Action action, Function<Change, T> result) {
+    for (int attempt = 1; ; attempt++) {
+      Context context = contextFor(caller, action);
+      Change change;
+      try {
+        change = aggregate.execute(context, newImageIds);
+        logDecision(context, Decision.allowed());
+      } catch (ImagePolicyException denied) {
+        logDecision(context, denied.decision());
+        throw denied;
+      } catch (ImageNotFoundException notFound) {
+        logNotFound(context);
+        throw notFound;
+      }
+      if (change.record().isEmpty()) {
+        return result.apply(change);
+      }
+      try {
+        store.save(change.record().get(), change.expectedVersion(), change.events());
+        return result.apply(change);
+      } catch (ConcurrentModificationException conflict) {
+        if (attempt >= maxAttempts) {
+          LOG.warn("{} on image {} by {} gave up after {} attempts: the image kept changing",
+              action.kind(), conflict.imageId(), caller, attempt);
+          throw conflict;
+        }
+      }
+    }
+  }
+
+  private Context contextFor(Caller caller, Action action) {
+    Inputs.present(caller, "caller");
+    ImmutableContext.Builder context = Context.builder()
+        .caller(caller)
+        .action(action)
+        .settings(settings)
+        .now(clock.instant());
+    Optional<TenantInfo> callerTenant = caller.isOperator()
+        ? Optional.empty() : Optional.of(requireTenant(caller));
+    context.callerTenant(callerTenant);
+    if (action instanceof Action.OnImage onImage) {
+      context.image(store.load(onImage.image()));
+    }
+    if (action instanceof Action.Share share) {
+      for (TenantId recipient : share.recipients()) {
+        tenants.find(recipient).ifPresent(found -> context.putTenants(recipient, found));
+      }
+    } else if (action instanceof Action.Replicate replicate) {
+      caller.tenant().flatMap(owner -> tenants.findProjectIn(owner, replicate.region()))
+          .ifPresent(project -> context.replicaOwner(project)
+              .ownedImages(store.countOwned(project.id(), project.region())));
+    } else if (action instanceof Action.Create create) {
+      callerTenant.ifPresent(creator ->
+          context.ownedImages(store.countOwned(creator.id(), creator.region())));
+      lookUpSource(context, create.spec().source());
+    } else if (action instanceof Action.RegisterPublic register) {
+      lookUpSource(context, register.spec().source());
+    }
+    return context.build();
+  }
+
+  private void lookUpSource(ImmutableContext.Builder context, SourceRef source) {
+    if (source instanceof SourceRef.Server server) {
+      context.server(sources.findServer(server.id()));
+    } else if (source instanceof SourceRef.Disk disk) {
+      context.disk(sources.findDisk(disk.id()));
+    } else if (source instanceof SourceRef.Backup backup) {
+      context.backup(sources.findBackup(backup.id()));
+    } else if (source instanceof SourceRef.File file) {
+      context.file(sources.findFile(file.id()));
+    }
+  }
+
+  private Decision decide(Context context) {
+    Decision decision = engine.evaluate(context);
+    if (decision.isNotFound()) {
+      logNotFound(context);
+    } else {
+      logDecision(context, decision);
+    }
+    return decision;
+  }
+
+  private static void requireAllowed(Decision decision, ImageId image) {
+    if (decision.isNotFound()) {
+      throw new ImageNotFoundException(image);
+    }
+    if (!decision.isAllowed()) {
+      throw new ImagePolicyException(decision);
+    }
+  }
+
+  private TenantInfo requireTenant(Caller caller) {
+    Inputs.present(caller, "caller");
+    TenantId id = caller.tenant().orElseThrow(() -> new InputException("caller", caller,
+        RuleCode.INPUT_ID, "must be a tenant"));
+    return tenants.find(id).orElseThrow(() -> new InputException("caller", id,
+        RuleCode.INPUT_ID, "names no known tenant"));
+  }
+
+  private <T> T withQuotaLock(TenantId owner, Supplier<T> command) {
+    ReentrantLock lock = quotaLocks[Math.floorMod(owner.hashCode(), quotaLocks.length)];
+    lock.lock();
+    try {
+      return command.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static List<DiskSpec> plannedDisks(ImageRecord image, UseRequest request) {
+    if (request.target() == UseTarget.TEMPORARY_SERVER) {
+      return List.of();
+    }
+    DiskRole role = request.target() == UseTarget.DATA_DISK ? DiskRole.DATA : DiskRole.SYSTEM;
+    List<DiskSpec> disks = new ArrayList<>();
+    disks.add(DiskSpec.of(role, request.diskGib()));
+    if (image.type() == ImageType.FULL_SERVER && request.target() == UseTarget.SERVER) {
+      disks.addAll(image.disks().subList(1, image.disks().size()));
+    }
+    return disks;
+  }
+
+  private static ImageRecord saved(Change change) {
+    return change.record().orElseThrow();
+  }
+
+  private static Membership membershipOf(Caller caller, Change change) {
+    return change.record().orElseThrow().members().get(caller.tenant().orElseThrow());
+  }
+
+  private static void logDecision(Context context, Decision decision) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} on image {} by {}: {}", context.action().kind(),
+          context.image().map(ImageRecord::id).map(ImageId::value).orElse("(new)"),
+          context.caller(), decision.isAllowed() ? "allowed" : "denied " + decision.codes());
+    }
+  }
+
+  private static void logNotFound(Context context) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} by {}: image not found", context.action().kind(), context.caller());
+    }
+  }
+}
