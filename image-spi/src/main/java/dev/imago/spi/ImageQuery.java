@@ -160,12 +160,18 @@ public abstract class ImageQuery {
           "must be from 1 to " + MAX_PAGE_SIZE);
     }
     tagKey().ifPresent(key -> Inputs.tags(java.util.Map.of(key, ""), "tagKey"));
+    tagValue().ifPresent(value -> {
+      if (value.codePointCount(0, value.length()) > Inputs.TAG_VALUE_MAX_LENGTH) {
+        throw new InputException("tagValue", value, RuleCode.INPUT_TAGS,
+            "must be at most " + Inputs.TAG_VALUE_MAX_LENGTH + " characters");
+      }
+    });
     if (tagValue().isPresent() && tagKey().isEmpty()) {
       throw new InputException("tagValue", tagValue().get(), RuleCode.INPUT_TAGS,
           "needs a tagKey");
     }
     namePrefix().ifPresent(prefix -> {
-      if (prefix.length() > Inputs.NAME_MAX_LENGTH) {
+      if (prefix.codePointCount(0, prefix.length()) > Inputs.NAME_MAX_LENGTH) {
         throw new InputException("namePrefix", prefix, RuleCode.INPUT_NAME,
             "must be at most " + Inputs.NAME_MAX_LENGTH + " characters");
       }

@@ -33,7 +33,7 @@ public interface ImageStore {
    *
    * @param record the new state
    * @param expectedVersion the version the change was based on, 0 for a new image
-   * @param events what happened, in order; may be empty
+   * @param events what happened to this image, in order; may be empty
    * @throws ConcurrentModificationException if the stored version differs from {@code
    *     expectedVersion}; nothing was written
    * @throws InputException if the record's version is not {@code expectedVersion + 1}; nothing
@@ -44,6 +44,8 @@ public interface ImageStore {
 
   /**
    * Lists the images a tenant sees, as {@link ImageQuery} describes them, one page at a time.
+   * A page that is not full is the last and has no next cursor; a full page may have one that
+   * leads to an empty page.
    * Paging is by keyset: walking every page of a query while other images are added or deleted
    * lists each image that existed during the whole walk exactly once.
    *

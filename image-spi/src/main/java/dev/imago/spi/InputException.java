@@ -61,8 +61,13 @@ public final class InputException extends ImagoException {
       return "null";
     }
     String text = String.valueOf(value);
-    return text.length() <= SHOWN_VALUE_LENGTH
-        ? '"' + text + '"'
-        : '"' + text.substring(0, SHOWN_VALUE_LENGTH) + "...\" (" + text.length() + " characters)";
+    if (text.length() <= SHOWN_VALUE_LENGTH) {
+      return '"' + text + '"';
+    }
+    // The cut never splits a character, and characters are counted as in the rules.
+    int cut = Character.isHighSurrogate(text.charAt(SHOWN_VALUE_LENGTH - 1))
+        ? SHOWN_VALUE_LENGTH - 1 : SHOWN_VALUE_LENGTH;
+    return '"' + text.substring(0, cut) + "...\" (" + text.codePointCount(0, text.length())
+        + " characters)";
   }
 }

@@ -120,12 +120,13 @@ public final class Inputs {
     present(tags, field);
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       String key = tag.getKey();
-      if (key == null || key.isEmpty() || key.length() > TAG_KEY_MAX_LENGTH || hasControl(key)) {
+      if (key == null || key.isEmpty() || characters(key) > TAG_KEY_MAX_LENGTH
+          || hasControl(key)) {
         throw new InputException(field + ".key", key, RuleCode.INPUT_TAGS,
             "must be 1 to 36 characters without control characters");
       }
       String value = tag.getValue();
-      if (value == null || value.length() > TAG_VALUE_MAX_LENGTH || hasControl(value)) {
+      if (value == null || characters(value) > TAG_VALUE_MAX_LENGTH || hasControl(value)) {
         throw new InputException(field + "[" + key + "]", value, RuleCode.INPUT_TAGS,
             "must be 0 to 43 characters without control characters");
       }
@@ -213,6 +214,11 @@ public final class Inputs {
     }
     throw new InputException(field, value, code,
         "must be one of " + Arrays.toString(type.getEnumConstants()));
+  }
+
+  // Characters are code points, as for names and descriptions: an emoji counts once.
+  private static int characters(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   private static boolean hasControl(String text) {

@@ -19,7 +19,8 @@ public interface TenantDirectory {
    *
    * @param tenant a tenant
    * @param region the other region
-   * @return that project, or empty when the account has none there
+   * @return that project (the tenant itself when the region is its own), or empty when the
+   *     account has none there
    * @throws StoreException if the directory could not be read
    */
   Optional<TenantInfo> findProjectIn(TenantId tenant, RegionId region);

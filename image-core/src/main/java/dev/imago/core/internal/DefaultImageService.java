@@ -25,6 +25,7 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
 import dev.imago.spi.ImageType;
+import dev.imago.spi.ImagoException;
 import dev.imago.spi.InputException;
 import dev.imago.spi.Inputs;
 import dev.imago.spi.Membership;
@@ -34,6 +35,7 @@ import dev.imago.spi.Price;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.RuleCode;
 import dev.imago.spi.SourceDirectory;
+import dev.imago.spi.StoreException;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantDirectory;
 import dev.imago.spi.TenantId;
@@ -275,7 +277,7 @@ public final class DefaultImageService implements ImageService {
         return result.apply(change);
       }
       try {
-        store.save(change.record().get(), change.expectedVersion(), change.events());
+        save(change);
         return result.apply(change);
       } catch (ConcurrentModificationException conflict) {
         if (attempt >= maxAttempts) {
@@ -284,6 +286,18 @@ public final class DefaultImageService implements ImageService {
           throw conflict;
         }
       }
+    }
+  }
+
+  private void save(Change change) {
+    ImageRecord record = change.record().orElseThrow();
+    try {
+      store.save(record, change.expectedVersion(), change.events());
+    } catch (ImagoException expected) {
+      throw expected;
+    } catch (RuntimeException failure) {
+      // The store broke its contract's exception types; the host still gets a StoreException.
+      throw new StoreException("saving image " + record.id() + " failed", failure);
     }
   }
 

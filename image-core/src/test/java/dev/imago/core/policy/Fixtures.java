@@ -33,6 +33,13 @@ import dev.imago.spi.TenantId;
 import dev.imago.spi.TenantInfo;
 import dev.imago.spi.TenantStatus;
 import java.time.Instant;
+import dev.imago.spi.KeyId;
+import dev.imago.spi.MarketListing;
+import dev.imago.spi.Price;
+import dev.imago.spi.PriceUnit;
+import dev.imago.spi.VaultId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -196,5 +203,86 @@ public final class Fixtures {
   /** Evaluates with the standard engine. */
   public static Decision decide(ImmutableContext.Builder context) {
     return PolicyEngine.standard().evaluate(context.build());
+  }
+
+  // Helpers for the rule tests (LifecycleRulesTest, ShareRulesTest, ...).
+
+  public static final KeyId KEY = KeyId.of("key-1");
+  public static final VaultId VAULT = VaultId.of("vault-1");
+  /** The fee of the paid market image. */
+  public static final Price IMAGE_PRICE = Price.of("0.10", "USD", PriceUnit.PER_HOUR);
+  /** The fee of the server a market image runs on. */
+  public static final Price SERVER_PRICE = Price.of("0.05", "USD", PriceUnit.PER_HOUR);
+
+  /** The image published to the marketplace with the given listing. */
+  public static ImmutableImageRecord listed(ImageRecord image, MarketListing listing) {
+    return ImageRecord.builder().from(image)
+        .imageClass(ImageClass.MARKET).listing(listing).build();
+  }
+
+  /** OWNER's system-disk image, listed in the marketplace at {@link #IMAGE_PRICE}. */
+  public static ImmutableImageRecord paidMarketImage() {
+    return listed(systemDiskImage(), MarketListing.paid(IMAGE_PRICE, CREATED));
+  }
+
+  /** OWNER's system-disk image, listed in the marketplace for free. */
+  public static ImmutableImageRecord freeMarketImage() {
+    return listed(systemDiskImage(), MarketListing.free(CREATED));
+  }
+
+  /** An ACTIVE ISO image that OWNER registered from {@link #ISO_FILE}. */
+  public static ImmutableImageRecord isoImage() {
+    return ImageRecord.builder()
+        .from(systemDiskImage())
+        .id(ImageId.of("image-iso"))
+        .type(ImageType.ISO)
+        .source(ImageSource.ISO_FILE)
+        .disks(List.of())
+        .minDiskGib(4)
+        .minRamMib(0)
+        .sizeBytes(ISO_FILE.sizeBytes())
+        .build();
+  }
+
+  /** The n-th numbered tenant of {@link #REGION}, "member-001" and on. */
+  public static TenantId member(int n) {
+    return TenantId.of(String.format("member-%03d", n));
+  }
+
+  /** The image with ACCEPTED numbered members {@code member(1)} to {@code member(count)}. */
+  public static ImmutableImageRecord withMembers(ImageRecord image, int count) {
+    Map<TenantId, Membership> members = new LinkedHashMap<>();
+    for (int n = 1; n <= count; n++) {
+      members.put(member(n), Membership.builder().tenant(member(n))
+          .status(MembershipStatus.ACCEPTED).createdAt(CREATED).updatedAt(CREATED).build());
+    }
+    return ImageRecord.builder().from(image).members(members).build();
+  }
+
+  /** Makes numbered tenants {@code member(1)} to {@code member(count)} known to the context. */
+  public static ImmutableContext.Builder knowingMembers(ImmutableContext.Builder context, int count) {
+    for (int n = 1; n <= count; n++) {
+      context.putTenants(member(n), tenant(member(n), REGION));
+    }
+    return context;
+  }
+
+  /** The tenant, as a registered marketplace seller. */
+  public static TenantInfo asSeller(TenantInfo tenant) {
+    return TenantInfo.builder().from(tenant).seller(true).build();
+  }
+
+  /**
+   * A request for an ECS server in {@link #REGION} with a 40 GiB disk and 1024 MiB of RAM: what
+   * {@link #systemDiskImage()} asks for at least.
+   */
+  public static ImmutableUseRequest.Builder serverRequest() {
+    return UseRequest.builder().target(UseTarget.SERVER).region(REGION)
+        .serverKind(ServerKind.ECS).diskGib(40).ramMib(1024);
+  }
+
+  /** A spec named "web server" for an image of the type made from the source. */
+  public static ImmutableImageSpec.Builder spec(ImageType type, SourceRef source) {
+    return ImageSpec.builder().name("web server").type(type).source(source);
   }
 }

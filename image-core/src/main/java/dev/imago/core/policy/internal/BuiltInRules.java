@@ -15,8 +15,10 @@ public final class BuiltInRules {
   };
 
   private static final List<Rule> ALL = List.of(
-      new DeletedImagesAreGone(),
+      // Visibility comes before deletion, so that a deleted image of someone else answers
+      // exactly as an id that never existed.
       new UnseenImagesAreNotFound(),
+      new DeletedImagesAreGone(),
       new StatusMovesFollowTheTable(),
       new ProtectedImagesAreNotDeleted(),
       new OnlyTheOperatorManagesPublicImages(),

@@ -33,9 +33,11 @@ final class CreatorsOwnTheirSource extends BuiltInRule {
       SourceRef source = create.spec().source();
       Optional<TenantId> owner = owner(context, source);
       Optional<RegionId> region = region(context, source);
+      // A tenant the directory does not know has no region, so it owns nothing "in its region"
+      // (and the new image would have no region to live in).
       boolean owned = owner.isPresent() && context.caller().is(owner.get())
           && context.callerTenant().map(tenant -> region.get().equals(tenant.region()))
-              .orElse(true);
+              .orElse(false);
       if (!owned) {
         violations.accept(violation(Category.FORBIDDEN, Facts.tenantOf(context)
             + " has no " + describe(source) + " in its region", "source"));

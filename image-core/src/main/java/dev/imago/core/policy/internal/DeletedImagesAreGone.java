@@ -9,7 +9,10 @@ import dev.imago.spi.ImageStatus;
 import dev.imago.spi.RuleCode;
 import java.util.function.Consumer;
 
-/** A deleted image cannot be read, used, shared or changed by anyone (LIFECYCLE_DELETED). */
+/**
+ * A deleted image cannot be read, used, shared or changed by anyone (LIFECYCLE_DELETED). Only
+ * those who could see it learn that it was deleted; to anyone else it answers as not found.
+ */
 final class DeletedImagesAreGone extends BuiltInRule {
   DeletedImagesAreGone() {
     super(RuleCode.LIFECYCLE_DELETED, ActionKind.READ, BuiltInRules.ON_IMAGES);

@@ -28,7 +28,8 @@ final class MembersStayWithinTheLimit extends ShareRule {
       }
     }
     int limit = context.settings().maxMembers(image.type());
-    if (image.members().size() + added > limit) {
+    // Current members shared again change nothing (SHARE_DUPLICATE), so only new ones can pass it.
+    if (added > 0 && image.members().size() + added > limit) {
       violations.accept(violation(Category.QUOTA, "image " + image.id() + " has "
           + image.members().size() + " members and may have " + limit + "; the " + added
           + " new ones do not fit", "recipients"));

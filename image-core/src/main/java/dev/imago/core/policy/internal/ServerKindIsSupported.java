@@ -5,6 +5,7 @@ import dev.imago.core.policy.Context;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.Violation;
 import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageType;
 import dev.imago.spi.RuleCode;
 import java.util.function.Consumer;
 
@@ -17,7 +18,9 @@ final class ServerKindIsSupported extends UseRule {
   @Override
   void check(Context context, ImageRecord image, UseRequest request,
       Consumer<Violation> violations) {
+    // A data-disk image runs on no server at all; USE_TARGET already says so.
     if (request.target().isServer()
+        && image.type() != ImageType.DATA_DISK
         && request.serverKind().isPresent()
         && !image.serverKinds().contains(request.serverKind().get())) {
       violations.accept(violation(Category.INVALID, "image " + image.id() + " runs on "

@@ -1,0 +1,150 @@
+package dev.imago.store.memory;
+
+import dev.imago.spi.ConcurrentModificationException;
+import dev.imago.spi.ImageEvent;
+import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageStore;
+import dev.imago.spi.InputException;
+import dev.imago.spi.Inputs;
+import dev.imago.spi.Page;
+import dev.imago.spi.RegionId;
+import dev.imago.spi.RuleCode;
+import dev.imago.spi.StoredEvent;
+import dev.imago.spi.TenantId;
+import dev.imago.store.memory.internal.Cursors;
+import dev.imago.store.memory.internal.Guard;
+import dev.imago.store.memory.internal.QueryFilter;
+import dev.imago.store.memory.internal.SortKey;
+import dev.imago.store.memory.internal.VisibilityIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Imago's embedded {@link ImageStore}: every image and event in memory, nothing persisted.
+ *
+ * <p>Listings are indexed: the images are filed by owner, by member and membership status, and
+ * PUBLIC and MARKET images by region, each bucket sorted in the listing orders, so a page costs
+ * the page and a logarithm, not a scan (filters other than visibility are applied while reading).
+ * Cursors are keyset positions bound to their query and viewer. The owned count for the quota is
+ * the size of an index bucket.
+ *
+ * <p>Thread-safe: one read-write lock guards the state, so saves are atomic and no load, page or
+ * count sees half of one.
+ */
+public final class InMemoryImageStore implements ImageStore {
+  private final Guard guard = new Guard();
+  private final Map<ImageId, ImageRecord> records = new HashMap<>();
+  private final VisibilityIndex index = new VisibilityIndex();
+  private final List<StoredEvent> log = new ArrayList<>();
+
+  /** Creates an empty store. */
+  public InMemoryImageStore() {}
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InputException if {@code id} is absent (rule {@code INPUT_VALUE})
+   */
+  @Override
+  public Optional<ImageRecord> load(ImageId id) {
+    Inputs.present(id, "id");
+    return guard.read(() -> Optional.ofNullable(records.get(id)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ConcurrentModificationException if the stored version differs from {@code
+   *     expectedVersion}; nothing was written
+   * @throws InputException if the record's version is not {@code expectedVersion + 1}, or an
+   *     argument or event is absent; nothing was written
+   */
+  @Override
+  public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+    Inputs.present(record, "record");
+    Inputs.presentElements(events, "events");
+    if (record.version() != expectedVersion + 1) {
+      throw new InputException("version", record.version(), RuleCode.INPUT_VALUE,
+          "must be one more than the expected version " + expectedVersion);
+    }
+    List<ImageEvent> batch = List.copyOf(events);
+    guard.write(() -> {
+      ImageRecord stored = records.get(record.id());
+      long storedVersion = stored == null ? 0 : stored.version();
+      if (storedVersion != expectedVersion) {
+        throw new ConcurrentModificationException(record.id(), expectedVersion);
+      }
+      if (stored != null) {
+        index.remove(stored);
+      }
+      index.add(record);
+      records.put(record.id(), record);
+      for (ImageEvent event : batch) {
+        log.add(StoredEvent.of(log.size() + 1L, event));
+      }
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InputException if the cursor was not returned by the same query of the same viewer
+   *     (rule {@code INPUT_PAGE}), or the query is absent
+   */
+  @Override
+  public Page<ImageRecord> listVisible(ImageQuery query) {
+    Inputs.present(query, "query");
+    Optional<SortKey> after = Cursors.decode(query);
+    return guard.read(() -> {
+      Iterator<SortKey> keys = index.keys(query, after);
+      List<ImageRecord> items = new ArrayList<>();
+      while (keys.hasNext()) {
+        ImageRecord record = records.get(keys.next().id());
+        if (QueryFilter.matches(query, record)) {
+          if (items.size() == query.pageSize()) {
+            // One more image passes: the page is full and another follows.
+            String next = Cursors.encode(query, SortKey.of(items.get(items.size() - 1)));
+            return Page.of(items, Optional.of(next));
+          }
+          items.add(record);
+        }
+      }
+      return Page.of(items, Optional.empty());
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InputException if an argument is absent (rule {@code INPUT_VALUE})
+   */
+  @Override
+  public long countOwned(TenantId owner, RegionId region) {
+    Inputs.present(owner, "owner");
+    Inputs.present(region, "region");
+    return guard.read(() -> index.countOwned(owner, region));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InputException if {@code afterSequence} is negative or {@code limit} below 1 (rule
+   *     {@code INPUT_VALUE})
+   */
+  @Override
+  public List<StoredEvent> events(long afterSequence, int limit) {
+    Inputs.range(afterSequence, 0, Long.MAX_VALUE, "afterSequence");
+    Inputs.range(limit, 1, Integer.MAX_VALUE, "limit");
+    return guard.read(() -> {
+      int from = (int) Math.min(afterSequence, log.size());
+      int to = (int) Math.min(log.size(), (long) from + limit);
+      return List.copyOf(log.subList(from, to));
+    });
+  }
+}

@@ -1,0 +1,198 @@
+package dev.imago.store.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imago.spi.ImageEvent;
+import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageStore;
+import dev.imago.spi.ImmutableImageQuery;
+import dev.imago.spi.ImmutableImageRecord;
+import dev.imago.spi.InputException;
+import dev.imago.spi.Page;
+import dev.imago.spi.RegionId;
+import dev.imago.spi.RuleCode;
+import dev.imago.spi.StoredEvent;
+import dev.imago.spi.TenantId;
+import dev.imago.testkit.ImageStoreContract;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The testkit's own test: stores broken on purpose fail the contract, in the tests that cover
+ * what they break, with messages that say what went wrong.
+ */
+class BrokenStoresFailTheContractTest {
+  @Test
+  void store_that_ignores_versions_fails_the_conflict_tests() {
+    Map<String, Throwable> failures = runContract(IgnoresVersionsContract.class);
+
+    assertThat(failures).containsOnlyKeys(
+        "stale_version_is_rejected_and_nothing_is_written",
+        "creating_an_image_that_exists_is_a_conflict",
+        "changing_an_image_that_does_not_exist_is_a_conflict",
+        "record_version_must_be_one_more_than_the_expected_version");
+    assertThat(failures.get("stale_version_is_rejected_and_nothing_is_written"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("stale save")
+        .hasMessageContaining("ConcurrentModificationException");
+  }
+
+  @Test
+  void store_that_drops_events_fails_the_event_tests() {
+    Map<String, Throwable> failures = runContract(DropsEventsContract.class);
+
+    assertThat(failures).containsKeys(
+        "events_are_stored_with_the_state_they_describe",
+        "events_of_all_images_share_one_gapless_log_in_save_order",
+        "events_after_a_sequence_number_are_the_later_ones",
+        "events_limit_caps_the_number_returned");
+    assertThat(failures.get("events_are_stored_with_the_state_they_describe"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the saved events");
+  }
+
+  @Test
+  void store_that_accepts_any_cursor_fails_the_cursor_tests() {
+    Map<String, Throwable> failures = runContract(AcceptsAnyCursorContract.class);
+
+    assertThat(failures).containsOnlyKeys(
+        "cursor_of_another_viewer_is_rejected",
+        "cursor_of_another_query_is_rejected",
+        "garbage_cursor_is_rejected");
+    assertThat(failures.get("cursor_of_another_viewer_is_rejected"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Bob's query with Alice's cursor");
+  }
+
+  /** Runs a contract class and returns its failed tests, by method name. */
+  private static Map<String, Throwable> runContract(Class<?> contract) {
+    Map<String, Throwable> failures = new ConcurrentHashMap<>();
+    TestExecutionListener listener = new TestExecutionListener() {
+      @Override
+      public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (test.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+          String method = test.getSource()
+              .filter(MethodSource.class::isInstance)
+              .map(source -> ((MethodSource) source).getMethodName())
+              .orElse(test.getDisplayName());
+          failures.putIfAbsent(method, result.getThrowable().orElseThrow());
+        }
+      }
+    };
+    LauncherFactory.create().execute(
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(DiscoverySelectors.selectClass(contract))
+            .build(),
+        listener);
+    return failures;
+  }
+
+  /** The contract, run against an in-memory store broken by a wrapper. */
+  abstract static class BrokenStoreContract extends ImageStoreContract {
+    abstract ImageStore broken(ImageStore working);
+
+    @Override
+    protected ImageStore newStore() {
+      return broken(new InMemoryImageStore());
+    }
+
+    @Override
+    protected int propertyExamples() {
+      return 20;
+    }
+  }
+
+  /** A store whose save ignores the expected version: the last writer wins. */
+  static final class IgnoresVersionsContract extends BrokenStoreContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingStore(working) {
+        @Override
+        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+          long stored = load(record.id()).map(ImageRecord::version).orElse(0L);
+          super.save(ImmutableImageRecord.copyOf(record).withVersion(stored + 1), stored, events);
+        }
+      };
+    }
+  }
+
+  /** A store that saves the state and drops the events. */
+  static final class DropsEventsContract extends BrokenStoreContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingStore(working) {
+        @Override
+        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+          super.save(record, expectedVersion, List.of());
+        }
+      };
+    }
+  }
+
+  /** A store that answers a cursor it did not make with the first page. */
+  static final class AcceptsAnyCursorContract extends BrokenStoreContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingStore(working) {
+        @Override
+        public Page<ImageRecord> listVisible(ImageQuery query) {
+          try {
+            return super.listVisible(query);
+          } catch (InputException e) {
+            if (!e.code().equals(RuleCode.INPUT_PAGE)) {
+              throw e;
+            }
+            ImageQuery firstPage = ImmutableImageQuery.copyOf(query).withCursor(Optional.empty());
+            return super.listVisible(firstPage);
+          }
+        }
+      };
+    }
+  }
+
+  /** A store that passes every call on to another. */
+  private static class ForwardingStore implements ImageStore {
+    private final ImageStore delegate;
+
+    ForwardingStore(ImageStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<ImageRecord> load(ImageId id) {
+      return delegate.load(id);
+    }
+
+    @Override
+    public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+      delegate.save(record, expectedVersion, events);
+    }
+
+    @Override
+    public Page<ImageRecord> listVisible(ImageQuery query) {
+      return delegate.listVisible(query);
+    }
+
+    @Override
+    public long countOwned(TenantId owner, RegionId region) {
+      return delegate.countOwned(owner, region);
+    }
+
+    @Override
+    public List<StoredEvent> events(long afterSequence, int limit) {
+      return delegate.events(afterSequence, limit);
+    }
+  }
+}
