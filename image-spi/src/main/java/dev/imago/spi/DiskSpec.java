@@ -36,6 +36,11 @@ public abstract class DiskSpec {
    */
   public abstract int sizeGib();
 
+  @Override
+  public String toString() {
+    return role() + " " + sizeGib() + " GiB";
+  }
+
   @Value.Check
   void check() {
     Inputs.present(role(), "disk.role");
