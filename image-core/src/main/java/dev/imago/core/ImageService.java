@@ -33,8 +33,10 @@ import java.util.Set;
  * atomically. When another caller changed the image in between, it reloads and decides again, a
  * bounded number of times.
  *
- * <p>Every method may also throw {@link StoreException} when the host's storage or directories
- * fail; nothing is then half-written. Images the caller may not see, deleted images and ids that
+ * <p>Every method that takes a tenant as caller throws {@link InputException} (rule {@code
+ * INPUT_ID}) when the tenant directory knows no such tenant, or when a tenant is needed and the
+ * operator calls. Every method may also throw {@link StoreException} when the host's storage or
+ * directories fail; nothing is then half-written. Images the caller may not see, deleted images and ids that
  * never existed all answer {@link ImageNotFoundException}, alike.
  */
 public interface ImageService {
@@ -293,11 +295,11 @@ public interface ImageService {
    * Lists the images the caller sees: its own, the public and market images of its region, and
    * those shared with it (ACCEPTED only, unless the query asks for other membership statuses).
    *
-   * @param caller the tenant; it must be the query's viewer
+   * @param caller the tenant; it must be the query's viewer, and the query's region its own
    * @param query the filters, sort and page
    * @return one page
-   * @throws InputException if the viewer is not the caller, or the cursor belongs to another
-   *     query (INPUT_PAGE)
+   * @throws InputException if the viewer is not the caller, the region not the caller's, or the
+   *     cursor belongs to another query (INPUT_PAGE)
    */
   Page<ImageRecord> listVisible(Caller caller, ImageQuery query);
 

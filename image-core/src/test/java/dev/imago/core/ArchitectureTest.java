@@ -107,6 +107,7 @@ class ArchitectureTest {
         .and().doNotHaveSimpleName("StatusTable")
         .and().doNotHaveSimpleName("Fees")
         .and().doNotHaveSimpleName("Facts")
+        .and().doNotHaveSimpleName("package-info")
         .should().beAssignableTo(Rule.class)
         .andShould().notBePublic()
         .allowEmptyShould(false)

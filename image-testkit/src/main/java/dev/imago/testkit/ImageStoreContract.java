@@ -100,13 +100,15 @@ public abstract class ImageStoreContract {
   protected void cleanup(ImageStore store) {}
 
   /**
-   * Returns how many random scenarios the property test tries; 200 by default. A store that is
+   * Returns how many random scenarios the property test tries: the system property {@value
+   * ImageServiceStatefulContract#EXAMPLES_PROPERTY} when set, 200 otherwise. A store that is
    * slow to create may lower it.
    *
    * @return the number of examples
+   * @throws IllegalArgumentException if the system property is not a positive whole number
    */
   protected int propertyExamples() {
-    return 200;
+    return ImageServiceStatefulContract.configuredExamples(200);
   }
 
   @BeforeEach

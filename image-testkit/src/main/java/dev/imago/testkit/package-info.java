@@ -3,8 +3,9 @@
  * port must pass, shipped as abstract JUnit Jupiter classes that an integrator extends with one
  * factory method ({@link dev.imago.testkit.ImageStoreContract}, {@link
  * dev.imago.testkit.TenantDirectoryContract}, {@link dev.imago.testkit.SourceDirectoryContract}),
- * and the QuickTheories generators they are built on ({@link dev.imago.testkit.ImageGenerators}),
- * for the integrator's own property tests.
+ * the stateful and concurrent property tests of an image service over the store ({@link
+ * dev.imago.testkit.ImageServiceStatefulContract}), and the QuickTheories generators they are
+ * built on ({@link dev.imago.testkit.ImageGenerators}), for the integrator's own property tests.
  */
 @NullMarked
 package dev.imago.testkit;

@@ -231,6 +231,11 @@ public final class DefaultImageService implements ImageService {
       throw new InputException("query.viewer", query.viewer(), RuleCode.INPUT_PAGE,
           "must be the caller");
     }
+    if (!query.region().equals(viewer.region())) {
+      // A tenant lives in one region and sees no other region's images (USE_NOT_VISIBLE).
+      throw new InputException("query.region", query.region(), RuleCode.INPUT_PAGE,
+          "must be the caller's region, " + viewer.region());
+    }
     return store.listVisible(query);
   }
 

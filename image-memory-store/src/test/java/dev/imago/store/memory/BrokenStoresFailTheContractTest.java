@@ -6,20 +6,28 @@ import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
 import dev.imago.spi.ImmutableImageQuery;
 import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.InputException;
+import dev.imago.spi.Membership;
+import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.Page;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.RuleCode;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
+import dev.imago.testkit.ImageServiceStatefulContract;
 import dev.imago.testkit.ImageStoreContract;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -30,10 +38,15 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The testkit's own test: stores broken on purpose fail the contract, in the tests that cover
- * what they break, with messages that say what went wrong.
+ * The testkit's own test: stores broken on purpose fail the contracts, in the tests that cover
+ * what they break, with messages that say what went wrong: for the stateful contract, a short
+ * command sequence, one command a line, and the seed that repeats it.
  */
 class BrokenStoresFailTheContractTest {
+  private static final String SEQUENCES = "random_command_sequences_agree_with_the_reference_model";
+  private static final String CONCURRENT =
+      "concurrent_commands_are_explained_by_some_sequential_order";
+
   @Test
   void store_that_ignores_versions_fails_the_conflict_tests() {
     Map<String, Throwable> failures = runContract(IgnoresVersionsContract.class);
@@ -74,6 +87,70 @@ class BrokenStoresFailTheContractTest {
     assertThat(failures.get("cursor_of_another_viewer_is_rejected"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Bob's query with Alice's cursor");
+  }
+
+  @Test
+  void store_whose_listing_ignores_membership_status_fails_the_stateful_contract() {
+    Map<String, Throwable> failures = runContract(ListsEveryShareContract.class);
+
+    assertThat(failures).containsOnlyKeys(SEQUENCES);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "listing", " shares ");
+  }
+
+  @Test
+  void store_that_drops_member_answers_fails_the_stateful_contract() {
+    Map<String, Throwable> failures = runContract(DropsMemberAnswersContract.class);
+
+    assertThat(failures).containsKey(SEQUENCES);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "get of", " accepts ");
+  }
+
+  @Test
+  void store_that_counts_deleted_images_fails_the_stateful_contract() {
+    Map<String, Throwable> failures = runContract(CountsDeletedImagesContract.class);
+
+    assertThat(failures).containsOnlyKeys(SEQUENCES);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "store.countOwned", " deletes ");
+  }
+
+  @Test
+  void store_that_ignores_versions_fails_the_concurrent_contract_only() {
+    Map<String, Throwable> failures = runContract(IgnoresVersionsSlowlyContract.class);
+
+    // One command at a time never conflicts: only concurrent commands lose updates.
+    assertThat(failures).containsOnlyKeys(CONCURRENT);
+    assertThat(failures.get(CONCURRENT))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Seed: ")
+        .hasMessageContaining("-DQT_SEED=")
+        .hasMessageContaining("No order of the concurrent commands")
+        .hasMessageContaining("Thread 2, concurrently:")
+        .hasMessageContaining("The store holds:");
+  }
+
+  /**
+   * The report names the seed, shows a sequence of at most six commands, one a line, that
+   * includes the command that matters, and says which comparison failed.
+   */
+  private static void assertReportsAShortSequence(Throwable failure, String comparison,
+      String command) {
+    assertThat(failure)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Seed: ")
+        .hasMessageContaining("-DQT_SEED=")
+        .hasMessageContaining("disagrees with the reference model")
+        .hasMessageContaining(comparison);
+    String report = failure.getMessage();
+    Matcher shortest = Pattern.compile("Shortest failing sequence: (\\d+) of").matcher(report);
+    assertThat(shortest.find()).as("the report names the length of the shortest sequence:%n%s",
+        report).isTrue();
+    int length = Integer.parseInt(shortest.group(1));
+    assertThat(length).as("commands in the shortest sequence:%n%s", report).isBetween(1, 6);
+    String sequence = report.substring(shortest.end(),
+        report.indexOf("As it ran, with the service's outcomes:"));
+    assertThat(sequence.lines().skip(1).toList()).as("one command a line:%n%s", report)
+        .hasSize(length)
+        .anySatisfy(line -> assertThat(line).contains(command));
   }
 
   /** Runs a contract class and returns its failed tests, by method name. */
@@ -157,6 +234,101 @@ class BrokenStoresFailTheContractTest {
             ImageQuery firstPage = ImmutableImageQuery.copyOf(query).withCursor(Optional.empty());
             return super.listVisible(firstPage);
           }
+        }
+      };
+    }
+  }
+
+  /** The stateful contract, run against an in-memory store broken by a wrapper. */
+  abstract static class BrokenServiceContract extends ImageServiceStatefulContract {
+    abstract ImageStore broken(ImageStore working);
+
+    @Override
+    protected ImageStore newStore() {
+      return broken(new InMemoryImageStore());
+    }
+
+    @Override
+    protected int examples() {
+      return 40;
+    }
+  }
+
+  /** A store whose listing shows every share, pending and rejected ones too, as accepted. */
+  static final class ListsEveryShareContract extends BrokenServiceContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingStore(working) {
+        @Override
+        public Page<ImageRecord> listVisible(ImageQuery query) {
+          return super.listVisible(ImmutableImageQuery.copyOf(query)
+              .withMembership(EnumSet.allOf(MembershipStatus.class)));
+        }
+      };
+    }
+  }
+
+  /** A store that keeps a member's first answer: accepting or rejecting later is lost. */
+  static final class DropsMemberAnswersContract extends BrokenServiceContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingStore(working) {
+        @Override
+        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+          ImageRecord stored = load(record.id()).orElse(null);
+          ImageRecord kept = record;
+          if (stored != null) {
+            Map<TenantId, Membership> members = new LinkedHashMap<>(record.members());
+            members.replaceAll((tenant, member) -> stored.members().getOrDefault(tenant, member));
+            kept = ImmutableImageRecord.copyOf(record).withMembers(members);
+          }
+          super.save(kept, expectedVersion, events);
+        }
+      };
+    }
+  }
+
+  /** A store whose count of owned images, the quota's figure, includes deleted images. */
+  static final class CountsDeletedImagesContract extends BrokenServiceContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      Map<ImageId, ImageRecord> deleted = new ConcurrentHashMap<>();
+      return new ForwardingStore(working) {
+        @Override
+        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+          super.save(record, expectedVersion, events);
+          if (record.status() == ImageStatus.DELETED) {
+            deleted.put(record.id(), record);
+          }
+        }
+
+        @Override
+        public long countOwned(TenantId owner, RegionId region) {
+          return super.countOwned(owner, region) + deleted.values().stream()
+              .filter(image -> image.isOwnedBy(owner) && image.region().equals(region))
+              .count();
+        }
+      };
+    }
+  }
+
+  /**
+   * A store whose save ignores the expected version, and takes a millisecond first: two
+   * commands that read the same version both save, and the first one's change is lost.
+   */
+  static final class IgnoresVersionsSlowlyContract extends BrokenServiceContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingStore(working) {
+        @Override
+        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          long stored = load(record.id()).map(ImageRecord::version).orElse(0L);
+          super.save(ImmutableImageRecord.copyOf(record).withVersion(stored + 1), stored, events);
         }
       };
     }

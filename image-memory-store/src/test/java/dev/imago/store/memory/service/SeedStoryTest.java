@@ -101,6 +101,17 @@ class SeedStoryTest {
   }
 
   @Test
+  void a_tenant_lists_only_its_own_region() {
+    ImageQuery abroad = ImageQuery.builder().viewer(ACME).region(SOUTH).build();
+    Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+        () -> world.images.listVisible(acme(), abroad));
+    assertThat(refused).isInstanceOf(dev.imago.spi.InputException.class);
+    assertThat(((dev.imago.spi.InputException) refused).field()).isEqualTo("query.region");
+    assertThat(world.images.listVisible(acme(),
+        ImageQuery.builder().viewer(ACME).region(NORTH).build()).items()).isEmpty();
+  }
+
+  @Test
   void sharing_with_another_region_is_denied_until_the_image_is_replicated_there() {
     ImageRecord image = world.activeSystemDiskImage("for the south");
     Throwable denied = org.assertj.core.api.Assertions.catchThrowable(

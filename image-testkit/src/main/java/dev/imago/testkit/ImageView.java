@@ -1,0 +1,145 @@
+package dev.imago.testkit;
+
+import dev.imago.core.UsePlan;
+import dev.imago.core.policy.Charge;
+import dev.imago.spi.BackupId;
+import dev.imago.spi.DiskSpec;
+import dev.imago.spi.ImageClass;
+import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageSource;
+import dev.imago.spi.ImageStatus;
+import dev.imago.spi.ImageType;
+import dev.imago.spi.Membership;
+import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.OsFacts;
+import dev.imago.spi.Price;
+import dev.imago.spi.RegionId;
+import dev.imago.spi.ReplicaOrigin;
+import dev.imago.spi.ServerKind;
+import dev.imago.spi.TenantId;
+import dev.imago.spi.VaultId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the stateful contract compares of an image: every field the reference model predicts, as
+ * one line. Versions and update times are left out: the model does not count saves.
+ */
+record ImageView(
+    ImageId id,
+    String name,
+    ImageClass imageClass,
+    ImageType type,
+    ImageSource source,
+    ImageStatus status,
+    RegionId region,
+    String owner,
+    String os,
+    String disks,
+    int minDiskGib,
+    int minRamMib,
+    long sizeBytes,
+    String serverKinds,
+    boolean encrypted,
+    boolean deletionProtected,
+    String members,
+    String listing,
+    String tags,
+    String origin,
+    String backup,
+    Instant createdAt) {
+
+  /** The view of a record the service or the store returned. */
+  static ImageView of(ImageRecord record) {
+    return new ImageView(record.id(), record.name(), record.imageClass(), record.type(),
+        record.source(), record.status(), record.region(), owner(record.owner()),
+        os(record.os()), disks(record.disks()), record.minDiskGib(), record.minRamMib(),
+        record.sizeBytes(), serverKinds(record.serverKinds()), record.isEncrypted(),
+        record.deletionProtected(),
+        members(record.members().values().stream().map(ImageView::member).toList()),
+        record.listing().map(listing -> listing(listing.price())).orElse("-"),
+        tags(record.tags()), origin(record.origin()), backup(record.backup()),
+        record.createdAt());
+  }
+
+  static String owner(Optional<TenantId> owner) {
+    return owner.map(TenantId::value).orElse("-");
+  }
+
+  static String os(Optional<OsFacts> os) {
+    return os.map(facts -> facts.osType() + "/" + facts.platform()).orElse("-");
+  }
+
+  static String disks(List<DiskSpec> disks) {
+    return disks.stream().map(disk -> disk.role() + " " + disk.sizeGib()).toList().toString();
+  }
+
+  static String serverKinds(Collection<ServerKind> kinds) {
+    return new TreeSet<>(kinds).toString();
+  }
+
+  static String members(List<String> members) {
+    return members.toString();
+  }
+
+  static String member(Membership membership) {
+    return member(membership.tenant(), membership.status(), membership.vault());
+  }
+
+  static String member(TenantId tenant, MembershipStatus status, Optional<VaultId> vault) {
+    return tenant + ":" + status + vault.map(id -> " " + id).orElse("");
+  }
+
+  /** A listing, free or at a price; amounts compare by value, whatever their scale. */
+  static String listing(Optional<Price> price) {
+    return price.map(ImageView::price).map(text -> "paid " + text).orElse("free");
+  }
+
+  static String price(Price price) {
+    return price.amount().stripTrailingZeros().toPlainString() + " "
+        + price.currency().getCurrencyCode() + " " + price.unit();
+  }
+
+  static String tags(Map<String, String> tags) {
+    return new TreeMap<>(tags).toString();
+  }
+
+  static String origin(Optional<ReplicaOrigin> origin) {
+    return origin.map(from -> from.image() + "@" + from.region()).orElse("-");
+  }
+
+  static String backup(Optional<BackupId> backup) {
+    return backup.map(BackupId::value).orElse("-");
+  }
+
+  /** What a use plan says: how many disks are created, and the charges. */
+  static String plan(UsePlan plan) {
+    return plan(plan.disks().size(), plan.charges().stream()
+        .map(charge -> charge(charge.kind(), charge.price())).toList());
+  }
+
+  static String plan(int disks, List<String> charges) {
+    return disks + " disks, charges " + charges;
+  }
+
+  static String charge(Charge.Kind kind, Price price) {
+    return kind + " " + price(price);
+  }
+
+  @Override
+  public String toString() {
+    return id + " \"" + name + "\" " + imageClass + " " + type + " from " + source + " "
+        + status + " in " + region + " owner " + owner + " os " + os + " disks " + disks
+        + " min " + minDiskGib + " GiB/" + minRamMib + " MiB size " + sizeBytes
+        + " kinds " + serverKinds + (encrypted ? " encrypted" : "")
+        + (deletionProtected ? " protected" : "") + " members " + members
+        + " listing " + listing + " tags " + tags + " origin " + origin + " backup " + backup
+        + " created " + createdAt;
+  }
+}

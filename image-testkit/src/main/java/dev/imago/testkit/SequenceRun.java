@@ -1,0 +1,197 @@
+package dev.imago.testkit;
+
+import dev.imago.core.Caller;
+import dev.imago.core.ImageService;
+import dev.imago.core.policy.UseRequest;
+import dev.imago.core.policy.UseTarget;
+import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageSort;
+import dev.imago.spi.ImageStatus;
+import dev.imago.spi.ImageStore;
+import dev.imago.spi.ImageType;
+import dev.imago.spi.ImmutableImageQuery;
+import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.OsType;
+import dev.imago.spi.Page;
+import dev.imago.spi.RegionId;
+import dev.imago.spi.ServerKind;
+import dev.imago.spi.TenantId;
+import dev.imago.spi.Visibility;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs one sequence of commands on an image service over the store under test and, side by
+ * side, on the reference model; after every step it compares what the two answer, and throws
+ * {@link Disagreement} at the first difference.
+ *
+ * <p>After each command it compares the command's outcome, then for every tenant and the
+ * operator and every image created so far: what {@code get} returns (or that it is not found),
+ * what {@code listMembers} answers, and what {@code authorizeUse} decides for a plain server in
+ * the tenant's region; for every tenant and region the store's {@code countOwned}; and for every
+ * tenant its whole listing, page after page, by the default query and by one filtered query
+ * that changes with the step.
+ */
+final class SequenceRun {
+  private final ImageStore store;
+  private final ServiceWorld.SteppingClock clock = new ServiceWorld.SteppingClock();
+  private final ImageService service;
+  private final ReferenceModel model = new ReferenceModel();
+  private final List<String> trace = new ArrayList<>();
+  private int step;
+
+  SequenceRun(ImageStore store) {
+    this.store = store;
+    this.service = ServiceWorld.service(store, clock);
+  }
+
+  /**
+   * Runs the commands in order.
+   *
+   * @param commands the sequence
+   * @throws Disagreement at the first step where the service and the model differ
+   */
+  void run(List<Command> commands) {
+    for (Command command : commands) {
+      step++;
+      // Two commands a second, so that creation times tie now and then and ids order them.
+      Instant now = ServiceWorld.T0.plusSeconds(step / 2);
+      clock.set(now);
+      ImageId image = command instanceof Command.OnImage on ? model.resolve(on.slot()) : null;
+      Caller caller = command.actor().resolve(model.ownerOf(image));
+      String line = command.describe(Command.name(caller), String.valueOf(image));
+      Outcome expected = model.apply(command, caller, image, now);
+      Outcome actual = command.runOn(service, caller, image);
+      trace.add(String.format("%3d. %s -> %s", step, line, actual));
+      agree("the outcome of the command", expected, actual);
+      observe();
+    }
+  }
+
+  private void observe() {
+    List<ImageId> images = model.ids();
+    for (Caller caller : ServiceWorld.observers()) {
+      String who = Command.name(caller);
+      for (ImageId image : images) {
+        agree(who + "'s get of " + image, model.get(caller, image),
+            Outcome.of(() -> ImageView.of(service.get(caller, image))));
+        agree(who + "'s listMembers of " + image, model.listMembers(caller, image),
+            Outcome.of(() -> ImageView.members(service.listMembers(caller, image).stream()
+                .map(ImageView::member).toList())));
+        if (!caller.isOperator()) {
+          UseRequest probe = serverIn(ServiceWorld.regionOf(caller.tenant().orElseThrow()));
+          agree(who + "'s use of " + image + " for a server", model.use(caller, image, probe),
+              Outcome.of(() -> ImageView.plan(service.authorizeUse(caller, image, probe))));
+        }
+      }
+    }
+    List<TenantId> tenants = ServiceWorld.tenants();
+    for (int i = 0; i < tenants.size(); i++) {
+      TenantId tenant = tenants.get(i);
+      for (RegionId region : ServiceWorld.REGIONS) {
+        agree("store.countOwned(" + tenant + ", " + region + ")",
+            Outcome.allowed(model.countOwned(tenant, region)),
+            Outcome.of(() -> store.countOwned(tenant, region)));
+      }
+      // Small pages of different sizes, so that every listing is walked over several cursors.
+      int pageSize = 1 + i % 3;
+      ImageQuery everything = ImageQuery.builder().viewer(tenant)
+          .region(ServiceWorld.regionOf(tenant)).pageSize(pageSize).build();
+      agreeOnListing(tenant, "default listing", everything);
+      NamedQuery filtered = filtered(ImmutableImageQuery.copyOf(everything));
+      agreeOnListing(tenant, "listing of " + filtered.name(), filtered.query());
+    }
+  }
+
+  private void agreeOnListing(TenantId tenant, String what, ImageQuery query) {
+    agree(tenant + "'s " + what + " (" + query.pageSize() + " to a page)",
+        Outcome.allowed(model.list(query)),
+        Outcome.of(() -> walk(Caller.tenant(tenant), query)));
+  }
+
+  /**
+   * One of four filtered queries, in turn: each step looks at the images another way. Every
+   * query asks for the tenant's own region: the service passes another region to the store
+   * unchecked, listing public and market images there that {@code get} answers as not found,
+   * though {@code ImageService.listVisible} promises those "of its region"; the contract leaves
+   * that case open rather than pin either answer.
+   */
+  private NamedQuery filtered(ImmutableImageQuery query) {
+    return switch (step % 4) {
+      case 0 -> new NamedQuery("pending and rejected shares by name", query
+          .withMembership(EnumSet.of(MembershipStatus.PENDING, MembershipStatus.REJECTED))
+          .withSort(ImageSort.NAME));
+      case 1 -> new NamedQuery("active server images, oldest first", query
+          .withTypes(EnumSet.of(ImageType.SYSTEM_DISK, ImageType.FULL_SERVER))
+          .withStatuses(EnumSet.of(ImageStatus.ACTIVE))
+          .withSort(ImageSort.OLDEST_FIRST));
+      case 2 -> new NamedQuery("own and shared images (any answer) tagged env=prod", query
+          .withInclude(EnumSet.of(Visibility.OWN, Visibility.SHARED))
+          .withMembership(EnumSet.allOf(MembershipStatus.class))
+          .withTagKey("env")
+          .withTagValue("prod"));
+      default -> new NamedQuery("public and market Linux images, newest first", query
+          .withInclude(EnumSet.of(Visibility.PUBLIC, Visibility.MARKET))
+          .withOsType(OsType.LINUX));
+    };
+  }
+
+  private record NamedQuery(String name, ImageQuery query) {}
+
+  /** Every page of a listing, through the service, each cursor followed once. */
+  private List<ImageId> walk(Caller caller, ImageQuery query) {
+    List<ImageId> listed = new ArrayList<>();
+    Set<String> cursors = new HashSet<>();
+    Page<ImageRecord> page = service.listVisible(caller, query);
+    page.items().forEach(record -> listed.add(record.id()));
+    while (page.nextCursor().isPresent()) {
+      String cursor = page.nextCursor().get();
+      // A page holds at least one image, but a full last page may lead to an empty one.
+      if (!cursors.add(cursor) || cursors.size() > model.ids().size() + 1) {
+        throw new IllegalStateException("the listing never ends: cursor " + cursor
+            + " after " + listed);
+      }
+      page = service.listVisible(caller, ImmutableImageQuery.copyOf(query).withCursor(cursor));
+      page.items().forEach(record -> listed.add(record.id()));
+    }
+    return listed;
+  }
+
+  private static UseRequest serverIn(RegionId region) {
+    return UseRequest.builder().target(UseTarget.SERVER).region(region)
+        .serverKind(ServerKind.ECS).diskGib(100).ramMib(8192).build();
+  }
+
+  private void agree(String what, Outcome expected, Outcome actual) {
+    if (!expected.equals(actual)) {
+      throw new Disagreement(step, String.join(System.lineSeparator(), trace)
+          + System.lineSeparator() + "After step " + step + ", " + what
+          + " disagrees with the reference model:" + System.lineSeparator()
+          + "  expected: " + expected + System.lineSeparator()
+          + "  actual:   " + actual, actual.failure());
+    }
+  }
+
+  /** The service and the reference model answered differently. */
+  static final class Disagreement extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
+    private final int step;
+
+    Disagreement(int step, String message, Throwable cause) {
+      super(message, cause);
+      this.step = step;
+    }
+
+    /** The number of the step after which they differed, from 1. */
+    int step() {
+      return step;
+    }
+  }
+}

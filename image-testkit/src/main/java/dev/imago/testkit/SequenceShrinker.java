@@ -1,0 +1,90 @@
+package dev.imago.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Shrinks a failing command sequence by deleting commands, the way delta debugging does: first
+ * everything after the failing step, then halves, quarters... down to single commands, keeping
+ * each deletion after which the sequence still fails. QuickTheories' own shrinking simplifies
+ * the random draws behind a sequence; deleting is what makes a stateful failure short. Any
+ * subsequence is a valid test, because commands name images by slot and owners by role.
+ */
+final class SequenceShrinker {
+  private final Function<List<Command>, Optional<Throwable>> failureOf;
+  private final long deadline;
+
+  /**
+   * Creates a shrinker.
+   *
+   * @param failureOf runs a sequence on a fresh store and returns how it failed, if it did
+   * @param budget how long shrinking may take; the shortest sequence found by then is kept
+   */
+  SequenceShrinker(Function<List<Command>, Optional<Throwable>> failureOf, Duration budget) {
+    this.failureOf = failureOf;
+    this.deadline = System.nanoTime() + budget.toNanos();
+  }
+
+  /**
+   * The shortest failing sequence found, with its failure.
+   *
+   * @param commands the sequence
+   * @param failure how it failed
+   */
+  record Shrunk(List<Command> commands, Throwable failure) {}
+
+  /**
+   * Shrinks a sequence that failed.
+   *
+   * @param commands the failing sequence
+   * @param failure how it failed
+   * @return the shortest failing sequence found, with its failure
+   */
+  Shrunk shrink(List<Command> commands, Throwable failure) {
+    Shrunk shortest = new Shrunk(afterwardsDropped(commands, failure), failure);
+    int chunk = Math.max(1, shortest.commands().size() / 2);
+    while (!outOfTime()) {
+      boolean deleted = false;
+      for (int start = 0; start < shortest.commands().size() && !outOfTime(); ) {
+        List<Command> candidate = without(shortest.commands(), start, chunk);
+        Optional<Throwable> again =
+            candidate.isEmpty() ? Optional.empty() : failureOf.apply(candidate);
+        if (again.isPresent()) {
+          shortest = new Shrunk(afterwardsDropped(candidate, again.get()), again.get());
+          deleted = true;
+        } else {
+          start += chunk;
+        }
+      }
+      if (!deleted && chunk == 1) {
+        break;
+      }
+      if (!deleted) {
+        chunk = Math.max(1, chunk / 2);
+      }
+    }
+    return shortest;
+  }
+
+  /** The commands after the step where the run failed never matter. */
+  private static List<Command> afterwardsDropped(List<Command> commands, Throwable failure) {
+    if (failure instanceof SequenceRun.Disagreement disagreement
+        && disagreement.step() < commands.size()) {
+      return List.copyOf(commands.subList(0, disagreement.step()));
+    }
+    return commands;
+  }
+
+  private static List<Command> without(List<Command> commands, int start, int length) {
+    List<Command> rest = new ArrayList<>(commands.subList(0, start));
+    rest.addAll(commands.subList(Math.min(commands.size(), start + length), commands.size()));
+    return rest;
+  }
+
+  private boolean outOfTime() {
+    return System.nanoTime() > deadline;
+  }
+}
