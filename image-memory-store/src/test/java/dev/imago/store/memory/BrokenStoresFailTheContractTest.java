@@ -16,8 +16,8 @@ import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.Page;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.RuleCode;
-import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
+import dev.imago.testkit.ForwardingImageStore;
 import dev.imago.testkit.ImageServiceStatefulContract;
 import dev.imago.testkit.ImageStoreContract;
 import java.util.EnumSet;
@@ -195,7 +195,7 @@ class BrokenStoresFailTheContractTest {
   static final class IgnoresVersionsContract extends BrokenStoreContract {
     @Override
     ImageStore broken(ImageStore working) {
-      return new ForwardingStore(working) {
+      return new ForwardingImageStore(working) {
         @Override
         public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
           long stored = load(record.id()).map(ImageRecord::version).orElse(0L);
@@ -209,7 +209,7 @@ class BrokenStoresFailTheContractTest {
   static final class DropsEventsContract extends BrokenStoreContract {
     @Override
     ImageStore broken(ImageStore working) {
-      return new ForwardingStore(working) {
+      return new ForwardingImageStore(working) {
         @Override
         public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
           super.save(record, expectedVersion, List.of());
@@ -222,7 +222,7 @@ class BrokenStoresFailTheContractTest {
   static final class AcceptsAnyCursorContract extends BrokenStoreContract {
     @Override
     ImageStore broken(ImageStore working) {
-      return new ForwardingStore(working) {
+      return new ForwardingImageStore(working) {
         @Override
         public Page<ImageRecord> listVisible(ImageQuery query) {
           try {
@@ -258,7 +258,7 @@ class BrokenStoresFailTheContractTest {
   static final class ListsEveryShareContract extends BrokenServiceContract {
     @Override
     ImageStore broken(ImageStore working) {
-      return new ForwardingStore(working) {
+      return new ForwardingImageStore(working) {
         @Override
         public Page<ImageRecord> listVisible(ImageQuery query) {
           return super.listVisible(ImmutableImageQuery.copyOf(query)
@@ -272,7 +272,7 @@ class BrokenStoresFailTheContractTest {
   static final class DropsMemberAnswersContract extends BrokenServiceContract {
     @Override
     ImageStore broken(ImageStore working) {
-      return new ForwardingStore(working) {
+      return new ForwardingImageStore(working) {
         @Override
         public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
           ImageRecord stored = load(record.id()).orElse(null);
@@ -293,7 +293,7 @@ class BrokenStoresFailTheContractTest {
     @Override
     ImageStore broken(ImageStore working) {
       Map<ImageId, ImageRecord> deleted = new ConcurrentHashMap<>();
-      return new ForwardingStore(working) {
+      return new ForwardingImageStore(working) {
         @Override
         public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
           super.save(record, expectedVersion, events);
@@ -319,7 +319,7 @@ class BrokenStoresFailTheContractTest {
   static final class IgnoresVersionsSlowlyContract extends BrokenServiceContract {
     @Override
     ImageStore broken(ImageStore working) {
-      return new ForwardingStore(working) {
+      return new ForwardingImageStore(working) {
         @Override
         public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
           try {
@@ -331,40 +331,6 @@ class BrokenStoresFailTheContractTest {
           super.save(ImmutableImageRecord.copyOf(record).withVersion(stored + 1), stored, events);
         }
       };
-    }
-  }
-
-  /** A store that passes every call on to another. */
-  private static class ForwardingStore implements ImageStore {
-    private final ImageStore delegate;
-
-    ForwardingStore(ImageStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public Optional<ImageRecord> load(ImageId id) {
-      return delegate.load(id);
-    }
-
-    @Override
-    public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
-      delegate.save(record, expectedVersion, events);
-    }
-
-    @Override
-    public Page<ImageRecord> listVisible(ImageQuery query) {
-      return delegate.listVisible(query);
-    }
-
-    @Override
-    public long countOwned(TenantId owner, RegionId region) {
-      return delegate.countOwned(owner, region);
-    }
-
-    @Override
-    public List<StoredEvent> events(long afterSequence, int limit) {
-      return delegate.events(afterSequence, limit);
     }
   }
 }

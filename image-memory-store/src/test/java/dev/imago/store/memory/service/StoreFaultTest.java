@@ -6,42 +6,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imago.core.policy.PolicySettings;
 import dev.imago.spi.ImageEvent;
-import dev.imago.spi.ImageId;
-import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
-import dev.imago.spi.ImageStore;
-import dev.imago.spi.Page;
-import dev.imago.spi.RegionId;
 import dev.imago.spi.StoreException;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.store.memory.InMemoryImageStore;
+import dev.imago.testkit.ForwardingImageStore;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A storage failure during a save leaves the earlier state and no events. */
 class StoreFaultTest {
   /** Passes everything to the memory store, but can make the next save fail half-way. */
-  static final class FailingStore implements ImageStore {
-    final InMemoryImageStore delegate = new InMemoryImageStore();
+  static final class FailingStore extends ForwardingImageStore {
     volatile boolean failNextSave;
 
-    @Override
-    public Optional<ImageRecord> load(ImageId id) {
-      return delegate.load(id);
+    FailingStore() {
+      super(new InMemoryImageStore());
     }
 
     @Override
     public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
       if (!failNextSave) {
-        delegate.save(record, expectedVersion, events);
+        super.save(record, expectedVersion, events);
         return;
       }
       failNextSave = false;
       // The store reads the first event, then the storage "fails" on the second.
-      delegate.save(record, expectedVersion, new AbstractList<>() {
+      super.save(record, expectedVersion, new AbstractList<>() {
         @Override
         public ImageEvent get(int index) {
           if (index > 0) {
@@ -55,21 +48,6 @@ class StoreFaultTest {
           return Math.max(2, events.size());
         }
       });
-    }
-
-    @Override
-    public Page<ImageRecord> listVisible(ImageQuery query) {
-      return delegate.listVisible(query);
-    }
-
-    @Override
-    public long countOwned(TenantId owner, RegionId region) {
-      return delegate.countOwned(owner, region);
-    }
-
-    @Override
-    public List<StoredEvent> events(long afterSequence, int limit) {
-      return delegate.events(afterSequence, limit);
     }
   }
 
