@@ -19,11 +19,11 @@ import dev.imago.store.memory.internal.QueryFilter;
 import dev.imago.store.memory.internal.SortKey;
 import dev.imago.store.memory.internal.VisibilityIndex;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Imago's embedded {@link ImageStore}: every image and event in memory, nothing persisted.
@@ -35,11 +35,12 @@ import java.util.Optional;
  * the size of an index bucket.
  *
  * <p>Thread-safe: one read-write lock guards the state, so saves are atomic and no load, page or
- * count sees half of one.
+ * count sees half of one. Loading one image takes no lock: the record is published last.
  */
 public final class InMemoryImageStore implements ImageStore {
   private final Guard guard = new Guard();
-  private final Map<ImageId, ImageRecord> records = new HashMap<>();
+  // Concurrent, so that load() reads it without the lock; save() writes it last (see there).
+  private final Map<ImageId, ImageRecord> records = new ConcurrentHashMap<>();
   private final VisibilityIndex index = new VisibilityIndex();
   private final List<StoredEvent> log = new ArrayList<>();
 
@@ -54,7 +55,7 @@ public final class InMemoryImageStore implements ImageStore {
   @Override
   public Optional<ImageRecord> load(ImageId id) {
     Inputs.present(id, "id");
-    return guard.read(() -> Optional.ofNullable(records.get(id)));
+    return Optional.ofNullable(records.get(id));
   }
 
   /**
@@ -80,14 +81,17 @@ public final class InMemoryImageStore implements ImageStore {
       if (storedVersion != expectedVersion) {
         throw new ConcurrentModificationException(record.id(), expectedVersion);
       }
-      if (stored != null) {
-        index.remove(stored);
+      if (stored == null) {
+        index.add(record);
+      } else {
+        index.replace(stored, record);
       }
-      index.add(record);
-      records.put(record.id(), record);
       for (ImageEvent event : batch) {
         log.add(StoredEvent.of(log.size() + 1L, event));
       }
+      // Last, as the save's moment: a load that sees the new record comes after everything else
+      // the save did, and any read that takes the lock waits until the save is done.
+      records.put(record.id(), record);
     });
   }
 

@@ -11,6 +11,7 @@ import dev.imago.store.memory.internal.Guard;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link TenantDirectory} that holds the tenants it is given.
@@ -31,7 +32,8 @@ import java.util.Optional;
  */
 public final class InMemoryTenantDirectory implements TenantDirectory {
   private final Guard guard = new Guard();
-  private final Map<TenantId, Entry> tenants = new HashMap<>();
+  // Concurrent, so that find() reads it without the lock: every decision asks it.
+  private final Map<TenantId, Entry> tenants = new ConcurrentHashMap<>();
   private final Map<AccountRegion, TenantId> projects = new HashMap<>();
 
   /** Creates an empty directory. */
@@ -97,7 +99,8 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
   @Override
   public Optional<TenantInfo> find(TenantId id) {
     Inputs.present(id, "id");
-    return guard.read(() -> Optional.ofNullable(tenants.get(id)).map(Entry::info));
+    Entry entry = tenants.get(id);
+    return entry == null ? Optional.empty() : Optional.of(entry.info());
   }
 
   /**

@@ -22,16 +22,21 @@ final class RecipientsExistAndAreActive extends ShareRule {
     for (int i = 0; i < recipients.size(); i++) {
       TenantId id = recipients.get(i);
       TenantInfo recipient = context.tenants().get(id);
-      String field = "recipients[" + i + "]";
       if (image.isOwnedBy(id)) {
         violations.accept(violation(Category.INVALID,
-            "tenant " + id + " owns the image and cannot be a member", field));
+            "tenant " + id + " owns the image and cannot be a member", field(i)));
       } else if (recipient == null) {
-        violations.accept(violation(Category.INVALID, "tenant " + id + " does not exist", field));
+        violations.accept(violation(Category.INVALID, "tenant " + id + " does not exist",
+            field(i)));
       } else if (!recipient.isActive()) {
         violations.accept(violation(Category.INVALID,
-            "tenant " + id + " is " + recipient.status() + " and receives no shares", field));
+            "tenant " + id + " is " + recipient.status() + " and receives no shares", field(i)));
       }
     }
+  }
+
+  // Named only when a violation needs it: most shares are allowed, and cost no string.
+  private static String field(int recipient) {
+    return "recipients[" + recipient + "]";
   }
 }

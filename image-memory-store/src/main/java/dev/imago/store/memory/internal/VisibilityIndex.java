@@ -11,11 +11,13 @@ import dev.imago.spi.TenantId;
 import dev.imago.spi.Visibility;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The non-deleted images, filed under every reason they are visible for: by owner, by member
@@ -47,10 +49,43 @@ public final class VisibilityIndex {
   public void remove(ImageRecord record) {
     SortKey key = SortKey.of(record);
     for (Bucket bucket : bucketsOf(record)) {
-      OrderedImages images = buckets.get(bucket);
-      images.remove(key);
-      if (images.isEmpty()) {
-        buckets.remove(bucket);
+      removeFrom(bucket, key);
+    }
+  }
+
+  private void removeFrom(Bucket bucket, SortKey key) {
+    OrderedImages images = buckets.get(bucket);
+    images.remove(key);
+    if (images.isEmpty()) {
+      buckets.remove(bucket);
+    }
+  }
+
+  /**
+   * Files a changed record in place of its stored version. A change that keeps the image's place
+   * in the listing orders only moves it between the buckets that differ: accepting or revoking
+   * one membership of an image with 128 members touches one or two buckets, not 129 twice.
+   *
+   * @param stored the record as it was added
+   * @param record its new version
+   */
+  public void replace(ImageRecord stored, ImageRecord record) {
+    SortKey key = SortKey.of(record);
+    if (!key.equals(SortKey.of(stored))) {
+      remove(stored);
+      add(record);
+      return;
+    }
+    Set<Bucket> before = new HashSet<>(bucketsOf(stored));
+    Set<Bucket> after = new HashSet<>(bucketsOf(record));
+    for (Bucket bucket : before) {
+      if (!after.contains(bucket)) {
+        removeFrom(bucket, key);
+      }
+    }
+    for (Bucket bucket : after) {
+      if (!before.contains(bucket)) {
+        buckets.computeIfAbsent(bucket, unused -> new OrderedImages()).add(key);
       }
     }
   }
