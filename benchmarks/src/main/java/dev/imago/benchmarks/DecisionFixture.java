@@ -1,6 +1,5 @@
 package dev.imago.benchmarks;
 
-import dev.imago.core.Caller;
 import dev.imago.core.ImageNotFoundException;
 import dev.imago.core.ImageService;
 import dev.imago.core.Imago;
