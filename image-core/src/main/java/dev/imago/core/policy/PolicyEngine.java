@@ -2,6 +2,7 @@ package dev.imago.core.policy;
 
 import dev.imago.core.policy.internal.BuiltInRules;
 import dev.imago.core.policy.internal.Fees;
+import dev.imago.spi.ImageRecord;
 import dev.imago.spi.Inputs;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -91,14 +92,16 @@ public final class PolicyEngine {
    */
   public Decision evaluate(Context context) {
     Inputs.present(context, "context");
+    // Resolved once here rather than by each rule: the rules of one action share the image.
+    ImageRecord image = context.image().orElse(null);
     Collector collector = new Collector();
     for (Rule rule : rulesByAction.getOrDefault(context.action().kind(), NO_RULES)) {
-      rule.check(context, collector);
+      BuiltInRules.check(rule, context, image, collector);
       if (collector.notFound != null) {
         return Decision.of(List.of(collector.notFound), List.of());
       }
     }
-    List<Charge> charges = Fees.charges(context);
+    List<Charge> charges = Fees.charges(context, image);
     return collector.violations == null && charges.isEmpty()
         ? Decision.allowed()
         : Decision.of(collector.violations == null ? List.of() : collector.violations, charges);

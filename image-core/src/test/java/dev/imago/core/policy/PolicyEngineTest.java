@@ -16,6 +16,7 @@ import dev.imago.spi.RuleCode;
 import dev.imago.spi.ServerKind;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.TenantInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -93,6 +94,47 @@ class PolicyEngineTest {
     assertDenied(decide(context(stranger(), new Action.Create(spec)).server(SERVER)
         .ownedImages(100)),
         RuleCode.CREATE_DATA_DISK, RuleCode.CREATE_QUOTA, RuleCode.CREATE_SOURCE_ACCESS);
+  }
+
+  @Test
+  void built_in_rules_asked_one_by_one_report_what_the_engine_reports() {
+    ImageRecord image = systemDiskImage().withStatus(ImageStatus.DEACTIVATED);
+    UseRequest request = serverRequest().region(OTHER_REGION).serverKind(ServerKind.BMS)
+        .diskGib(20).build();
+    ImageSpec spec = spec(ImageType.DATA_DISK, SourceRef.server(SERVER.id())).os(UBUNTU).build();
+    List<Context> contexts = List.of(
+        context(owner(), new Action.Use(image.id(), request), image).build(),
+        context(stranger(), new Action.Create(spec)).server(SERVER).ownedImages(100).build());
+
+    for (Context context : contexts) {
+      List<Violation> reported = new ArrayList<>();
+      for (Rule rule : PolicyEngine.builtInRules()) {
+        if (rule.actions().contains(context.action().kind())) {
+          rule.check(context, reported::add);
+        }
+      }
+
+      assertThat(reported).isNotEmpty()
+          .isEqualTo(PolicyEngine.standard().evaluate(context).violations());
+    }
+  }
+
+  @Test
+  void rules_about_an_image_asked_without_one_report_nothing() {
+    UseRequest request = serverRequest().region(OTHER_REGION).diskGib(20).build();
+    Context context = context(friend(), new Action.Use(ImageId.of("image-missing"), request))
+        .build();
+    List<Violation> reported = new ArrayList<>();
+
+    for (Rule rule : PolicyEngine.builtInRules()) {
+      if (rule.actions().contains(ActionKind.USE)
+          && !rule.code().equals(RuleCode.USE_NOT_VISIBLE)) {
+        rule.check(context, reported::add);
+      }
+    }
+
+    assertThat(reported).isEmpty();
+    assertThat(PolicyEngine.standard().evaluate(context).isNotFound()).isTrue();
   }
 
   // Host rules

@@ -11,10 +11,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every built-in rule shares: its code, the actions it judges, and the step from a context
  * to the image it concerns. A rule about an image is not asked when the context has none.
+ *
+ * <p>The engine resolves the image once per decision and asks each rule through {@link
+ * #judge}, so that a rule is one virtual call away and no rule unwraps the context's image again.
  */
 abstract class BuiltInRule implements Rule {
   private final RuleCode code;
@@ -36,9 +40,21 @@ abstract class BuiltInRule implements Rule {
   }
 
   @Override
-  public void check(Context context, Consumer<Violation> violations) {
-    if (context.image().isPresent()) {
-      check(context, context.image().get(), violations);
+  public final void check(Context context, Consumer<Violation> violations) {
+    judge(context, context.image().orElse(null), violations);
+  }
+
+  /**
+   * Reports each way the action breaks the rule; rules about new images, or about a missing one,
+   * override this instead of the image's check.
+   *
+   * @param context the facts of the decision
+   * @param image the context's image, or {@code null} when it has none
+   * @param violations where to report
+   */
+  void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
+    if (image != null) {
+      check(context, image, violations);
     }
   }
 

@@ -1,8 +1,13 @@
 package dev.imago.core.policy.internal;
 
 import dev.imago.core.policy.ActionKind;
+import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Rule;
+import dev.imago.core.policy.Violation;
+import dev.imago.spi.ImageRecord;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** The built-in rules in evaluation order: the not-found rules first, so that they gate. */
 public final class BuiltInRules {
@@ -57,6 +62,24 @@ public final class BuiltInRules {
       new MarketAndPublicImagesAreNotReplicated());
 
   private BuiltInRules() {}
+
+  /**
+   * Asks one rule about the action in the context: a built-in rule directly, with the image the
+   * engine resolved once for the whole decision; a host's rule through {@link Rule#check}.
+   *
+   * @param rule the rule
+   * @param context the facts of the decision
+   * @param image the context's image, or {@code null} when it has none
+   * @param violations where the rule reports
+   */
+  public static void check(Rule rule, Context context, @Nullable ImageRecord image,
+      Consumer<Violation> violations) {
+    if (rule instanceof BuiltInRule builtIn) {
+      builtIn.judge(context, image, violations);
+    } else {
+      rule.check(context, violations);
+    }
+  }
 
   /**
    * Returns the built-in rules.

@@ -5,8 +5,10 @@ import dev.imago.core.policy.ActionKind;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.Violation;
+import dev.imago.spi.ImageRecord;
 import dev.imago.spi.RuleCode;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** A rule about the spec of a new image, private or public. */
 abstract class CreateRule extends BuiltInRule {
@@ -15,7 +17,7 @@ abstract class CreateRule extends BuiltInRule {
   }
 
   @Override
-  public final void check(Context context, Consumer<Violation> violations) {
+  final void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
     if (context.action() instanceof Action.Create create) {
       check(context, create.spec(), violations);
     } else if (context.action() instanceof Action.RegisterPublic register) {

@@ -7,10 +7,12 @@ import dev.imago.core.policy.Context;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.Violation;
 import dev.imago.spi.RegionId;
+import dev.imago.spi.ImageRecord;
 import dev.imago.spi.RuleCode;
 import dev.imago.spi.TenantId;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The caller owns the server, disk, backup or file it creates an image from, in its own region;
@@ -23,7 +25,7 @@ final class CreatorsOwnTheirSource extends BuiltInRule {
   }
 
   @Override
-  public void check(Context context, Consumer<Violation> violations) {
+  void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
     if (context.action() instanceof Action.RegisterPublic register) {
       if (owner(context, register.spec().source()).isEmpty()) {
         violations.accept(violation(Category.INVALID,

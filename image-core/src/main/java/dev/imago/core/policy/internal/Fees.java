@@ -8,6 +8,7 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.MarketListing;
 import dev.imago.spi.Price;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What using an image costs (rule {@code USE_MARKET_TERMS}). */
 public final class Fees {
@@ -18,13 +19,13 @@ public final class Fees {
    * fee, for a tenant other than the seller using a paid market image; none otherwise.
    *
    * @param context the facts of the decision
+   * @param image the context's image, or {@code null} when it has none
    * @return the charges
    */
-  public static List<Charge> charges(Context context) {
-    if (!(context.action() instanceof Action.Use use) || context.image().isEmpty()) {
+  public static List<Charge> charges(Context context, @Nullable ImageRecord image) {
+    if (!(context.action() instanceof Action.Use use) || image == null) {
       return List.of();
     }
-    ImageRecord image = context.image().get();
     if (image.imageClass() != ImageClass.MARKET
         || Facts.isOwner(context, image)
         || !image.listing().map(MarketListing::isPaid).orElse(false)) {

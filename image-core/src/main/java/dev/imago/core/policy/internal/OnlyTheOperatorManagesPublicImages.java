@@ -11,6 +11,7 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageType;
 import dev.imago.spi.RuleCode;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Only the platform operator registers, changes, deactivates or deletes public images, and a
@@ -23,7 +24,7 @@ final class OnlyTheOperatorManagesPublicImages extends BuiltInRule {
   }
 
   @Override
-  public void check(Context context, Consumer<Violation> violations) {
+  void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
     if (context.action() instanceof Action.RegisterPublic register) {
       if (!context.caller().isOperator()) {
         violations.accept(violation(Category.FORBIDDEN,
@@ -39,7 +40,7 @@ final class OnlyTheOperatorManagesPublicImages extends BuiltInRule {
       }
       return;
     }
-    super.check(context, violations);
+    super.judge(context, image, violations);
   }
 
   @Override

@@ -1,11 +1,13 @@
 package dev.imago.core.policy.internal;
 
 import dev.imago.core.policy.Category;
+import dev.imago.core.policy.Charge;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.Violation;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.RuleCode;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -20,10 +22,14 @@ final class PaidImagesNeedAcceptedTerms extends UseRule {
   @Override
   void check(Context context, ImageRecord image, UseRequest request,
       Consumer<Violation> violations) {
-    if (!request.acceptsPrice() && !Fees.charges(context).isEmpty()) {
+    if (request.acceptsPrice()) {
+      return;
+    }
+    List<Charge> charges = Fees.charges(context, image);
+    if (!charges.isEmpty()) {
       violations.accept(violation(Category.FORBIDDEN, "image " + image.id()
-          + " is a paid market image; accept its charges " + Fees.charges(context)
-          + " to use it", "acceptsPrice"));
+          + " is a paid market image; accept its charges " + charges + " to use it",
+          "acceptsPrice"));
     }
   }
 }

@@ -4,8 +4,10 @@ import dev.imago.core.policy.ActionKind;
 import dev.imago.core.policy.Category;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Violation;
+import dev.imago.spi.ImageRecord;
 import dev.imago.spi.RuleCode;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant owns a bounded number of non-deleted private images per region; a replica counts
@@ -17,7 +19,7 @@ final class PrivateImagesStayWithinQuota extends BuiltInRule {
   }
 
   @Override
-  public void check(Context context, Consumer<Violation> violations) {
+  void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
     int quota = context.settings().maxPrivateImagesPerRegion();
     if (context.ownedImages() >= quota) {
       violations.accept(violation(Category.QUOTA, "the owner already has "

@@ -7,6 +7,8 @@ import dev.imago.core.policy.Violation;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageType;
 import dev.imago.spi.RuleCode;
+import dev.imago.spi.ServerKind;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** A server is created only of a kind the image supports (USE_SERVER_KIND). */
@@ -19,12 +21,13 @@ final class ServerKindIsSupported extends UseRule {
   void check(Context context, ImageRecord image, UseRequest request,
       Consumer<Violation> violations) {
     // A data-disk image runs on no server at all; USE_TARGET already says so.
-    if (request.target().isServer()
-        && image.type() != ImageType.DATA_DISK
-        && request.serverKind().isPresent()
-        && !image.serverKinds().contains(request.serverKind().get())) {
+    if (!request.target().isServer() || image.type() == ImageType.DATA_DISK) {
+      return;
+    }
+    Optional<ServerKind> kind = request.serverKind();
+    if (kind.isPresent() && !image.serverKinds().contains(kind.get())) {
       violations.accept(violation(Category.INVALID, "image " + image.id() + " runs on "
-          + image.serverKinds() + ", not " + request.serverKind().get(), "serverKind"));
+          + image.serverKinds() + ", not " + kind.get(), "serverKind"));
     }
   }
 }

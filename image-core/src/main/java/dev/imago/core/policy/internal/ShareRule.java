@@ -9,6 +9,7 @@ import dev.imago.spi.RuleCode;
 import dev.imago.spi.TenantId;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** A rule about the recipients of a share. */
 abstract class ShareRule extends BuiltInRule {
@@ -16,9 +17,12 @@ abstract class ShareRule extends BuiltInRule {
     super(code, ActionKind.SHARE);
   }
 
+  // Overrides judge, not the image check: one virtual call less per rule on every decision.
   @Override
-  final void check(Context context, ImageRecord image, Consumer<Violation> violations) {
-    check(context, image, ((Action.Share) context.action()).recipients(), violations);
+  final void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
+    if (image != null) {
+      check(context, image, ((Action.Share) context.action()).recipients(), violations);
+    }
   }
 
   abstract void check(Context context, ImageRecord image, List<TenantId> recipients,

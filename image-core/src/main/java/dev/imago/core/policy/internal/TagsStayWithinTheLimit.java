@@ -5,9 +5,11 @@ import dev.imago.core.policy.ActionKind;
 import dev.imago.core.policy.Category;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Violation;
+import dev.imago.spi.ImageRecord;
 import dev.imago.spi.RuleCode;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** An image carries a bounded number of tags (INPUT_TAGS). */
 final class TagsStayWithinTheLimit extends BuiltInRule {
@@ -17,7 +19,7 @@ final class TagsStayWithinTheLimit extends BuiltInRule {
   }
 
   @Override
-  public void check(Context context, Consumer<Violation> violations) {
+  void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
     Map<String, String> tags;
     if (context.action() instanceof Action.Create create) {
       tags = create.spec().tags();

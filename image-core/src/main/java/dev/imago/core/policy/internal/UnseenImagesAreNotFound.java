@@ -5,8 +5,10 @@ import dev.imago.core.policy.ActionKind;
 import dev.imago.core.policy.Category;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Violation;
+import dev.imago.spi.ImageRecord;
 import dev.imago.spi.RuleCode;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant acts only on images it can see; any other answers as not found, never as forbidden,
@@ -18,12 +20,11 @@ final class UnseenImagesAreNotFound extends BuiltInRule {
   }
 
   @Override
-  public void check(Context context, Consumer<Violation> violations) {
+  void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
     if (!(context.action() instanceof Action.OnImage onImage)) {
       return;
     }
-    if (context.image().isEmpty()
-        || !Facts.canSee(context, context.image().get(), context.action().kind())) {
+    if (image == null || !Facts.canSee(context, image, onImage.kind())) {
       violations.accept(violation(Category.NOT_FOUND,
           "image " + onImage.image() + " does not exist", "imageId"));
     }

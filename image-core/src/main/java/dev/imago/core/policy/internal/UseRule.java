@@ -8,6 +8,7 @@ import dev.imago.core.policy.Violation;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.RuleCode;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** A rule about using an image. */
 abstract class UseRule extends BuiltInRule {
@@ -15,9 +16,12 @@ abstract class UseRule extends BuiltInRule {
     super(code, ActionKind.USE);
   }
 
+  // Overrides judge, not the image check: one virtual call less per rule on every decision.
   @Override
-  final void check(Context context, ImageRecord image, Consumer<Violation> violations) {
-    check(context, image, ((Action.Use) context.action()).request(), violations);
+  final void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
+    if (image != null) {
+      check(context, image, ((Action.Use) context.action()).request(), violations);
+    }
   }
 
   abstract void check(
