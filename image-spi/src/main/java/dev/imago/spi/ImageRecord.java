@@ -322,7 +322,12 @@ public abstract class ImageRecord {
     }
     for (Map.Entry<TenantId, Membership> member : members().entrySet()) {
       TenantId tenant = Inputs.present(member.getKey(), "members.key");
-      Membership membership = Inputs.present(member.getValue(), "members[" + tenant + "]");
+      Membership membership = member.getValue();
+      // The field name is built only for a failure: every change of an image with 128 members
+      // passes through here.
+      if (membership == null) {
+        Inputs.present(membership, "members[" + tenant + "]");
+      }
       if (!membership.tenant().equals(tenant)) {
         throw new InputException("members[" + tenant + "]", membership.tenant(),
             RuleCode.INPUT_VALUE, "must be keyed by its own tenant");

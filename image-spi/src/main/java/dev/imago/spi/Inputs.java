@@ -59,7 +59,12 @@ public final class Inputs {
     present(values, field);
     int index = 0;
     for (Object value : values) {
-      present(value, field + "[" + index++ + "]");
+      // The element's field name is built only for the exception: pages and member lists of a
+      // hundred entries pass through here on every call.
+      if (value == null) {
+        present(value, field + "[" + index + "]");
+      }
+      index++;
     }
     return values;
   }
