@@ -102,7 +102,8 @@ class BrokenStoresFailTheContractTest {
     Map<String, Throwable> failures = runContract(DropsMemberAnswersContract.class);
 
     assertThat(failures).containsKey(SEQUENCES);
-    assertReportsAShortSequence(failures.get(SEQUENCES), "get of", " accepts ");
+    // Either answer is lost, so the shortest sequence may end in an acceptance or a rejection.
+    assertReportsAShortSequence(failures.get(SEQUENCES), "get of", " accepts ", " rejects ");
   }
 
   @Test
@@ -130,10 +131,10 @@ class BrokenStoresFailTheContractTest {
 
   /**
    * The report names the seed, shows a sequence of at most six commands, one a line, that
-   * includes the command that matters, and says which comparison failed.
+   * includes one of the commands that matter, and says which comparison failed.
    */
   private static void assertReportsAShortSequence(Throwable failure, String comparison,
-      String command) {
+      String... commands) {
     assertThat(failure)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Seed: ")
@@ -150,7 +151,7 @@ class BrokenStoresFailTheContractTest {
         report.indexOf("As it ran, with the service's outcomes:"));
     assertThat(sequence.lines().skip(1).toList()).as("one command a line:%n%s", report)
         .hasSize(length)
-        .anySatisfy(line -> assertThat(line).contains(command));
+        .anySatisfy(line -> assertThat(line).containsAnyOf(commands));
   }
 
   /** Runs a contract class and returns its failed tests, by method name. */
