@@ -15,11 +15,12 @@ import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.store.memory.internal.Cursors;
 import dev.imago.store.memory.internal.Guard;
+import dev.imago.store.memory.internal.Listing;
 import dev.imago.store.memory.internal.QueryFilter;
 import dev.imago.store.memory.internal.SortKey;
+import dev.imago.store.memory.internal.TenantIds;
 import dev.imago.store.memory.internal.VisibilityIndex;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Cursors are keyset positions bound to their query and viewer. The owned count for the quota is
  * the size of an index bucket.
  *
+ * <p>The store keeps one tenant id object per tenant: a saved record whose owner or members carry
+ * other objects for the same ids is kept as an equal copy that uses the store's, so {@link
+ * #load(ImageId)} returns a record equal to the one saved, not always the same object.
+ *
  * <p>Thread-safe: one read-write lock guards the state, so saves are atomic and no load, page or
  * count sees half of one. Loading one image takes no lock: the record is published last.
  */
@@ -42,6 +47,7 @@ public final class InMemoryImageStore implements ImageStore {
   // Concurrent, so that load() reads it without the lock; save() writes it last (see there).
   private final Map<ImageId, ImageRecord> records = new ConcurrentHashMap<>();
   private final VisibilityIndex index = new VisibilityIndex();
+  private final TenantIds tenantIds = new TenantIds();
   private final List<StoredEvent> log = new ArrayList<>();
 
   /** Creates an empty store. */
@@ -75,23 +81,24 @@ public final class InMemoryImageStore implements ImageStore {
           "must be one more than the expected version " + expectedVersion);
     }
     List<ImageEvent> batch = List.copyOf(events);
+    ImageRecord kept = tenantIds.share(record);
     guard.write(() -> {
-      ImageRecord stored = records.get(record.id());
+      ImageRecord stored = records.get(kept.id());
       long storedVersion = stored == null ? 0 : stored.version();
       if (storedVersion != expectedVersion) {
-        throw new ConcurrentModificationException(record.id(), expectedVersion);
+        throw new ConcurrentModificationException(kept.id(), expectedVersion);
       }
       if (stored == null) {
-        index.add(record);
+        index.add(kept);
       } else {
-        index.replace(stored, record);
+        index.replace(stored, kept);
       }
       for (ImageEvent event : batch) {
         log.add(StoredEvent.of(log.size() + 1L, event));
       }
       // Last, as the save's moment: a load that sees the new record comes after everything else
       // the save did, and any read that takes the lock waits until the save is done.
-      records.put(record.id(), record);
+      records.put(kept.id(), kept);
     });
   }
 
@@ -104,17 +111,17 @@ public final class InMemoryImageStore implements ImageStore {
   @Override
   public Page<ImageRecord> listVisible(ImageQuery query) {
     Inputs.present(query, "query");
-    Optional<SortKey> after = Cursors.decode(query);
+    SortKey after = Cursors.decode(query);
+    QueryFilter filter = QueryFilter.of(query);
+    int pageSize = query.pageSize();
     return guard.read(() -> {
-      Iterator<SortKey> keys = index.keys(query, after);
-      List<ImageRecord> items = new ArrayList<>();
-      while (keys.hasNext()) {
-        ImageRecord record = records.get(keys.next().id());
-        if (QueryFilter.matches(query, record)) {
-          if (items.size() == query.pageSize()) {
+      Listing listing = index.listing(query, after);
+      List<ImageRecord> items = new ArrayList<>(pageSize);
+      for (ImageRecord record = listing.next(); record != null; record = listing.next()) {
+        if (filter.matches(record)) {
+          if (items.size() == pageSize) {
             // One more image passes: the page is full and another follows.
-            String next = Cursors.encode(query, SortKey.of(items.get(items.size() - 1)));
-            return Page.of(items, Optional.of(next));
+            return Page.of(items, Optional.of(Cursors.encode(query, items.get(pageSize - 1))));
           }
           items.add(record);
         }

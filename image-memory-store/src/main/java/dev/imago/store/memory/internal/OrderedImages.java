@@ -1,22 +1,20 @@
 package dev.imago.store.memory.internal;
 
-import dev.imago.spi.ImageSort;
-import java.util.NavigableSet;
-import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** The images of one index bucket, kept in both orders a listing may ask for. */
 final class OrderedImages {
-  private final NavigableSet<SortKey> byCreated = new TreeSet<>(SortKey.BY_CREATED);
-  private final NavigableSet<SortKey> byName = new TreeSet<>(SortKey.BY_NAME);
+  private final SortedChunks byCreated = new SortedChunks(false);
+  private final SortedChunks byName = new SortedChunks(true);
 
-  void add(SortKey key) {
-    byCreated.add(key);
-    byName.add(key);
+  void add(IndexedImage image) {
+    byCreated.add(image);
+    byName.add(image);
   }
 
-  void remove(SortKey key) {
-    byCreated.remove(key);
-    byName.remove(key);
+  void remove(IndexedImage image) {
+    byCreated.remove(image);
+    byName.remove(image);
   }
 
   int size() {
@@ -27,12 +25,23 @@ final class OrderedImages {
     return byCreated.isEmpty();
   }
 
-  /** Returns a view of the images in the order of {@code sort}. */
-  NavigableSet<SortKey> in(ImageSort sort) {
-    return switch (sort) {
-      case NEWEST_FIRST -> byCreated.descendingSet();
-      case OLDEST_FIRST -> byCreated;
-      case NAME -> byName;
-    };
+  /**
+   * Returns the image filed at the place of a key, if any.
+   *
+   * @param key the key, with its creation time and id
+   * @return the image, or {@code null}
+   */
+  @Nullable IndexedImage find(SortKey key) {
+    return byCreated.find(key);
+  }
+
+  /** Returns the images in NAME order. */
+  SortedChunks byName() {
+    return byName;
+  }
+
+  /** Returns the images in creation-time order. */
+  SortedChunks byCreated() {
+    return byCreated;
   }
 }

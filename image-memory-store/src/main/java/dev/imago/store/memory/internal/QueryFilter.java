@@ -3,34 +3,78 @@ package dev.imago.store.memory.internal;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.OsFacts;
-import java.util.Optional;
+import dev.imago.spi.OsType;
+import dev.imago.spi.Platform;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** The filters of a query other than visibility, which the index already answers. */
+/**
+ * The filters of a query other than visibility, which the index already answers, read once from
+ * the query so that testing a record reads only the record's fields a filter sets.
+ */
 public final class QueryFilter {
-  private QueryFilter() {}
+  private static final long ANY = -1L;
+
+  private final long types;
+  private final long statuses;
+  private final @Nullable OsType osType;
+  private final @Nullable Platform platform;
+  private final @Nullable String namePrefix;
+  private final @Nullable String tagKey;
+  private final @Nullable String tagValue;
+
+  private QueryFilter(ImageQuery query) {
+    this.types = query.types().isEmpty() ? ANY : mask(query.types());
+    this.statuses = query.statuses().isEmpty() ? ANY : mask(query.statuses());
+    this.osType = query.osType().orElse(null);
+    this.platform = query.platform().orElse(null);
+    this.namePrefix = query.namePrefix().orElse(null);
+    this.tagKey = query.tagKey().orElse(null);
+    this.tagValue = query.tagValue().orElse(null);
+  }
 
   /**
-   * Tells whether a record passes every filter a query sets.
+   * Returns the filter of a query.
    *
    * @param query the query
+   * @return its filter
+   */
+  public static QueryFilter of(ImageQuery query) {
+    return new QueryFilter(query);
+  }
+
+  /**
+   * Returns a set of enum constants as a bit mask of their ordinals, which is the same for equal
+   * sets whatever their order.
+   *
+   * @param values the constants, of an enum with at most 64 constants
+   * @return the mask
+   */
+  static long mask(Set<? extends Enum<?>> values) {
+    long mask = 0;
+    for (Enum<?> value : values) {
+      mask |= 1L << value.ordinal();
+    }
+    return mask;
+  }
+
+  /**
+   * Tells whether a record passes every filter of the query.
+   *
    * @param record a record visible to the query's viewer
    * @return {@code true} when the record is listed
    */
-  public static boolean matches(ImageQuery query, ImageRecord record) {
-    return (query.types().isEmpty() || query.types().contains(record.type()))
-        && (query.statuses().isEmpty() || query.statuses().contains(record.status()))
-        && matchesIfSet(query.osType(), record.os().map(OsFacts::osType))
-        && matchesIfSet(query.platform(), record.os().map(OsFacts::platform))
-        && query.namePrefix().map(prefix -> record.name().startsWith(prefix)).orElse(true)
-        && query.tagKey().map(key -> hasTag(record, key, query.tagValue())).orElse(true);
+  public boolean matches(ImageRecord record) {
+    return (types == ANY || (types & 1L << record.type().ordinal()) != 0)
+        && (statuses == ANY || (statuses & 1L << record.status().ordinal()) != 0)
+        && (osType == null || record.os().map(OsFacts::osType).orElse(null) == osType)
+        && (platform == null || record.os().map(OsFacts::platform).orElse(null) == platform)
+        && (namePrefix == null || record.name().startsWith(namePrefix))
+        && (tagKey == null || hasTag(record, tagKey));
   }
 
-  private static <T> boolean matchesIfSet(Optional<T> wanted, Optional<T> actual) {
-    return wanted.isEmpty() || wanted.equals(actual);
-  }
-
-  private static boolean hasTag(ImageRecord record, String key, Optional<String> value) {
+  private boolean hasTag(ImageRecord record, String key) {
     String actual = record.tags().get(key);
-    return actual != null && value.map(actual::equals).orElse(true);
+    return actual != null && (tagValue == null || actual.equals(tagValue));
   }
 }

@@ -1,39 +1,51 @@
 package dev.imago.store.memory.internal;
 
 import dev.imago.spi.ImageId;
-import dev.imago.spi.ImageRecord;
-import dev.imago.spi.ImageSort;
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * Where an image stands in the orders of a listing. Each order compares one field and breaks
  * ties by image id, so two keys compare equal exactly when they name the same image.
  *
- * @param id the image
- * @param name the image's name, compared in NAME order
- * @param createdAt the image's creation time, compared in the creation-time orders
+ * <p>The creation time is kept as two numbers and the id as its text, so that ordering keys reads
+ * no other object than the key and, for ties and names, its strings.
  */
-public record SortKey(ImageId id, String name, Instant createdAt) {
-  /** By creation time, then id. */
-  static final Comparator<SortKey> BY_CREATED =
-      Comparator.comparing(SortKey::createdAt).thenComparing(SortKey::idValue);
-  /** By name in code point order, then id. */
-  static final Comparator<SortKey> BY_NAME =
-      Comparator.comparing(SortKey::name, SortKey::compareCodePoints)
-          .thenComparing(SortKey::idValue);
-
+public class SortKey {
   // "0" sorts before every other id: ids start with a letter or digit, and '0' is the lowest.
-  private static final ImageId LOWEST_ID = ImageId.of("0");
+  private static final String LOWEST_ID = "0";
+
+  final long createdSecond;
+  final int createdNano;
+  final String id;
+  final String name;
+
+  SortKey(Instant createdAt, String id, String name) {
+    this.createdSecond = createdAt.getEpochSecond();
+    this.createdNano = createdAt.getNano();
+    this.id = id;
+    this.name = name;
+  }
 
   /**
-   * Returns the key of a record.
+   * Returns the key of an image in the creation-time orders; its name is left out.
    *
-   * @param record the record
-   * @return its key
+   * @param createdAt the image's creation time
+   * @param id the image's id
+   * @return the key
    */
-  public static SortKey of(ImageRecord record) {
-    return new SortKey(record.id(), record.name(), record.createdAt());
+  static SortKey created(Instant createdAt, ImageId id) {
+    return new SortKey(createdAt, id.value(), "");
+  }
+
+  /**
+   * Returns the key of an image in NAME order; its creation time is left out.
+   *
+   * @param name the image's name
+   * @param id the image's id
+   * @return the key
+   */
+  static SortKey named(String name, ImageId id) {
+    return new SortKey(Instant.EPOCH, id.value(), name);
   }
 
   /**
@@ -44,25 +56,29 @@ public record SortKey(ImageId id, String name, Instant createdAt) {
    * @return the lowest key with that name
    */
   static SortKey lowestNamed(String name) {
-    return new SortKey(LOWEST_ID, name, Instant.EPOCH);
+    return new SortKey(Instant.EPOCH, LOWEST_ID, name);
   }
 
   /**
-   * Returns the order of a sort.
+   * Compares two keys in NAME order (by name in code point order, then id) or in creation-time
+   * order (oldest first, then id).
    *
-   * @param sort the sort
-   * @return the comparator that lists keys in that order
+   * @param byName {@code true} for NAME order
+   * @param left a key
+   * @param right another key
+   * @return negative, zero or positive as {@code left} comes before, with or after {@code right}
    */
-  public static Comparator<SortKey> order(ImageSort sort) {
-    return switch (sort) {
-      case NEWEST_FIRST -> BY_CREATED.reversed();
-      case OLDEST_FIRST -> BY_CREATED;
-      case NAME -> BY_NAME;
-    };
-  }
-
-  private String idValue() {
-    return id.value();
+  static int compare(boolean byName, SortKey left, SortKey right) {
+    int order;
+    if (byName) {
+      order = compareCodePoints(left.name, right.name);
+    } else {
+      order = Long.compare(left.createdSecond, right.createdSecond);
+      if (order == 0) {
+        order = Integer.compare(left.createdNano, right.createdNano);
+      }
+    }
+    return order != 0 ? order : left.id.compareTo(right.id);
   }
 
   // String.compareTo compares UTF-16 units, which puts supplementary characters before

@@ -12,12 +12,10 @@ import dev.imago.spi.Visibility;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The non-deleted images, filed under every reason they are visible for: by owner, by member
@@ -35,27 +33,19 @@ public final class VisibilityIndex {
    * @param record the record
    */
   public void add(ImageRecord record) {
-    SortKey key = SortKey.of(record);
-    for (Bucket bucket : bucketsOf(record)) {
-      buckets.computeIfAbsent(bucket, unused -> new OrderedImages()).add(key);
+    List<Bucket> places = bucketsOf(record);
+    if (places.isEmpty()) {
+      return;
+    }
+    IndexedImage image = new IndexedImage(record);
+    for (Bucket bucket : places) {
+      buckets.computeIfAbsent(bucket, unused -> new OrderedImages()).add(image);
     }
   }
 
-  /**
-   * Removes a record from every bucket {@link #add(ImageRecord)} filed it under.
-   *
-   * @param record the record as it was added
-   */
-  public void remove(ImageRecord record) {
-    SortKey key = SortKey.of(record);
-    for (Bucket bucket : bucketsOf(record)) {
-      removeFrom(bucket, key);
-    }
-  }
-
-  private void removeFrom(Bucket bucket, SortKey key) {
+  private void removeFrom(Bucket bucket, IndexedImage image) {
     OrderedImages images = buckets.get(bucket);
-    images.remove(key);
+    images.remove(image);
     if (images.isEmpty()) {
       buckets.remove(bucket);
     }
@@ -63,29 +53,40 @@ public final class VisibilityIndex {
 
   /**
    * Files a changed record in place of its stored version. A change that keeps the image's place
-   * in the listing orders only moves it between the buckets that differ: accepting or revoking
-   * one membership of an image with 128 members touches one or two buckets, not 129 twice.
+   * in the listing orders takes the new record in the one object all its buckets share, and only
+   * moves it between the buckets that differ: accepting or revoking one membership of an image
+   * with 128 members touches one or two buckets, not 129 twice.
    *
    * @param stored the record as it was added
    * @param record its new version
    */
   public void replace(ImageRecord stored, ImageRecord record) {
-    SortKey key = SortKey.of(record);
-    if (!key.equals(SortKey.of(stored))) {
-      remove(stored);
+    List<Bucket> before = bucketsOf(stored);
+    // Every filed image is in its owner's bucket or, when PUBLIC, its region's: look there.
+    @Nullable IndexedImage image = before.isEmpty() ? null
+        : buckets.get(before.get(0)).find(SortKey.created(stored.createdAt(), stored.id()));
+    if (image == null) {
       add(record);
       return;
     }
-    Set<Bucket> before = new HashSet<>(bucketsOf(stored));
-    Set<Bucket> after = new HashSet<>(bucketsOf(record));
-    for (Bucket bucket : before) {
-      if (!after.contains(bucket)) {
-        removeFrom(bucket, key);
+    if (!stored.createdAt().equals(record.createdAt()) || !stored.name().equals(record.name())) {
+      for (Bucket bucket : before) {
+        removeFrom(bucket, image);
+      }
+      add(record);
+      return;
+    }
+    image.update(record);
+    Set<Bucket> was = new HashSet<>(before);
+    Set<Bucket> is = new HashSet<>(bucketsOf(record));
+    for (Bucket bucket : was) {
+      if (!is.contains(bucket)) {
+        removeFrom(bucket, image);
       }
     }
-    for (Bucket bucket : after) {
-      if (!before.contains(bucket)) {
-        buckets.computeIfAbsent(bucket, unused -> new OrderedImages()).add(key);
+    for (Bucket bucket : is) {
+      if (!was.contains(bucket)) {
+        buckets.computeIfAbsent(bucket, unused -> new OrderedImages()).add(image);
       }
     }
   }
@@ -103,32 +104,29 @@ public final class VisibilityIndex {
   }
 
   /**
-   * Returns the keys of the images a query may list, in the query's order, each once, starting
-   * after {@code after}. The caller still applies the query's filters.
+   * Returns the images a query may list, in the query's order, each once, starting after {@code
+   * after}. The caller still applies the query's filters.
    *
    * @param query the query
-   * @param after the last key already listed, if any
-   * @return the keys, lazily merged from the query's buckets
+   * @param after the key of the last image already listed, or {@code null} to start at the first
+   * @return the images, lazily merged from the query's buckets; valid until the index changes
    */
-  public Iterator<SortKey> keys(ImageQuery query, Optional<SortKey> after) {
+  public Listing listing(ImageQuery query, @Nullable SortKey after) {
     ImageSort sort = query.sort();
-    Optional<String> namePrefix = sort == ImageSort.NAME ? query.namePrefix() : Optional.empty();
-    List<Iterator<SortKey>> sources = new ArrayList<>();
+    boolean byName = sort == ImageSort.NAME;
+    boolean descending = sort == ImageSort.NEWEST_FIRST;
+    @Nullable String namePrefix = byName ? query.namePrefix().orElse(null) : null;
+    @Nullable SortKey from =
+        after == null && namePrefix != null ? SortKey.lowestNamed(namePrefix) : after;
+    List<SortedChunks.Reader> sources = new ArrayList<>();
     for (Bucket bucket : bucketsFor(query)) {
       OrderedImages images = buckets.get(bucket);
       if (images != null) {
-        NavigableSet<SortKey> ordered = images.in(sort);
-        if (after.isPresent()) {
-          ordered = ordered.tailSet(after.get(), false);
-        } else if (namePrefix.isPresent()) {
-          ordered = ordered.tailSet(SortKey.lowestNamed(namePrefix.get()), true);
-        }
-        sources.add(ordered.iterator());
+        sources.add(descending ? images.byCreated().descending(from)
+            : (byName ? images.byName() : images.byCreated()).ascending(from, after == null));
       }
     }
-    Iterator<SortKey> merged = new DistinctMerge(sources, SortKey.order(sort));
-    // Names with a prefix are contiguous in NAME order: the first name without it ends them.
-    return namePrefix.isEmpty() ? merged : new WhileNamed(merged, namePrefix.get());
+    return new Listing(sources, byName, descending, namePrefix);
   }
 
   private static List<Bucket> bucketsOf(ImageRecord record) {
