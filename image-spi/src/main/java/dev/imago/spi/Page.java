@@ -20,9 +20,14 @@ public abstract class Page<T> {
    * @param items the items, in order
    * @param nextCursor the cursor of the next page, or empty on the last page
    * @return the page
+   * @throws InputException if the items, one of them or the cursor is absent (rule {@code
+   *     INPUT_VALUE})
    */
   public static <T> Page<T> of(List<T> items, Optional<String> nextCursor) {
-    return ImmutablePage.<T>builder().items(items).nextCursor(nextCursor).build();
+    // The constructor copies the items once into a list of their size; a builder would grow its
+    // list step by step and copy it again on build, on every page a store returns.
+    return ImmutablePage.of(
+        Inputs.present(items, "items"), Inputs.present(nextCursor, "nextCursor"));
   }
 
   /**
@@ -30,6 +35,7 @@ public abstract class Page<T> {
    *
    * @return the items
    */
+  @Value.Parameter
   public abstract List<T> items();
 
   /**
@@ -37,6 +43,7 @@ public abstract class Page<T> {
    *
    * @return the next cursor
    */
+  @Value.Parameter
   public abstract Optional<String> nextCursor();
 
   @Value.Check

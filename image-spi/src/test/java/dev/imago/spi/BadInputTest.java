@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -288,6 +289,10 @@ class BadInputTest {
         "tenant.id", RuleCode.INPUT_VALUE);
     assertRejected(() -> ReplicaOrigin.of(null, RegionId.of("cn-north-4")), "origin.image",
         RuleCode.INPUT_VALUE);
+    assertRejected(() -> Page.of(null, Optional.empty()), "items", RuleCode.INPUT_VALUE);
+    assertRejected(() -> Page.of(Arrays.asList("a", null), Optional.empty()),
+        "items[1]", RuleCode.INPUT_VALUE);
+    assertRejected(() -> Page.of(List.of("a"), null), "nextCursor", RuleCode.INPUT_VALUE);
   }
 
   // ---------------------------------------------------------------------------------- price
