@@ -30,6 +30,9 @@ public final class Listing {
    * @return the record, or {@code null} once the listing is over
    */
   public @Nullable ImageRecord next() {
+    if (over) {
+      return null;
+    }
     // A listing reads a handful of buckets: a linear pick beats a heap.
     @Nullable IndexedImage first = null;
     for (SortedChunks.Reader source : sources) {
@@ -38,7 +41,7 @@ public final class Listing {
         first = candidate;
       }
     }
-    if (first == null || over) {
+    if (first == null) {
       return null;
     }
     for (SortedChunks.Reader source : sources) {
