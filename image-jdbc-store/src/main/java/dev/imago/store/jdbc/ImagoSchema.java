@@ -39,6 +39,7 @@ public final class ImagoSchema {
   private static final String LOCK = "SELECT pg_advisory_lock(1735289, 1)";
   private static final String UNLOCK = "SELECT pg_advisory_unlock(1735289, 1)";
   private static final String READ_VERSION = "SELECT version FROM imago_schema_info";
+  private static final String FIND_HISTORY = "SELECT to_regclass(?) IS NOT NULL";
   private static final String UNDEFINED_TABLE = "42P01";
 
   private ImagoSchema() {}
@@ -63,11 +64,18 @@ public final class ImagoSchema {
         if (found != null && found > VERSION) {
           throw newer(found);
         }
+        if (found != null && found == VERSION && !hasHistory(lockHolder)) {
+          // The host applied the migrations with its own Flyway: nothing to do.
+          return found;
+        }
         Flyway.configure(ImagoSchema.class.getClassLoader())
             .dataSource(dataSource)
             .locations(LOCATION)
             .table(HISTORY_TABLE)
             .failOnMissingLocations(true)
+            // The schema may hold the host's own tables: Imago's history then starts at 0.
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
             .load()
             .migrate();
         return requireCurrent(lockHolder);
@@ -124,6 +132,15 @@ public final class ImagoSchema {
         return null;
       }
       throw e;
+    }
+  }
+
+  private static boolean hasHistory(Connection connection) throws SQLException {
+    try (PreparedStatement find = connection.prepareStatement(FIND_HISTORY)) {
+      find.setString(1, HISTORY_TABLE);
+      try (ResultSet row = find.executeQuery()) {
+        return row.next() && row.getBoolean(1);
+      }
     }
   }
 
