@@ -5,6 +5,7 @@ import dev.imago.core.ImageService;
 import dev.imago.core.Imago;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageRecord;
@@ -90,7 +91,7 @@ public class CommandBenchmark {
       members.ifPresent(status -> recipients.forEach(recipient -> image.putMembers(recipient,
           Membership.builder().tenant(recipient).status(status).createdAt(DecisionFixture.NOW)
               .updatedAt(DecisionFixture.NOW).build())));
-      store.save(image.build(), 0, List.of());
+      store.save(ImageChange.of(image.build(), 0, List.of()));
       return id;
     }
   }

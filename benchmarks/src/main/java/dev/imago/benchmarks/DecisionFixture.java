@@ -14,6 +14,7 @@ import dev.imago.spi.BackupId;
 import dev.imago.spi.BootMode;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageRecord;
@@ -268,7 +269,7 @@ final class DecisionFixture {
 
   private ImageRecord addImage(ImageRecord image) {
     facts.add(image);
-    store.save(image, 0, List.of());
+    store.save(ImageChange.of(image, 0, List.of()));
     return image;
   }
 

@@ -1,5 +1,6 @@
 package dev.imago.benchmarks;
 
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
@@ -35,7 +36,7 @@ final class ListingData {
     this.h2 = new H2Listing("listing" + population.images());
     try (H2Listing.Loader loader = h2.new Loader()) {
       population.forEachImage(image -> {
-        store.save(image, 0, List.of());
+        store.save(ImageChange.of(image, 0, List.of()));
         try {
           loader.add(image);
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import dev.imago.spi.Architecture;
 import dev.imago.spi.BootMode;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageRecord;
@@ -121,7 +122,7 @@ record Population(int images, int tenants, double publicShare, double sharedShar
   /** Saves every image in a new memory store. */
   InMemoryImageStore store() {
     InMemoryImageStore store = new InMemoryImageStore();
-    forEachImage(record -> store.save(record, 0, List.of()));
+    forEachImage(record -> store.save(ImageChange.of(record, 0, List.of())));
     return store;
   }
 

@@ -9,6 +9,7 @@ import dev.imago.core.ImageService;
 import dev.imago.core.Imago;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.SourceRef;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
@@ -54,11 +55,12 @@ public final class CustomStoreExample {
     }
 
     @Override
-    public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+    public void save(ImageChange change) {
       saves.incrementAndGet();
-      delegate.save(record, expectedVersion, events);
+      delegate.save(change);
+      ImageRecord record = change.record();
       out.println("   saved " + record.id() + " v" + record.version() + " (" + record.status()
-          + ") with events " + events.stream().map(ImageEvent::type).toList());
+          + ") with events " + change.events().stream().map(ImageEvent::type).toList());
     }
 
     @Override

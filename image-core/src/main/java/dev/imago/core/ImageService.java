@@ -4,7 +4,6 @@ import dev.imago.core.policy.Action;
 import dev.imago.core.policy.Decision;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.UseRequest;
-import dev.imago.spi.ConcurrentModificationException;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
@@ -19,6 +18,7 @@ import dev.imago.spi.StoreException;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.VaultId;
+import dev.imago.spi.VersionConflictException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +76,7 @@ public interface ImageService {
    * @throws ImageNotFoundException if the image does not exist
    * @throws ImagePolicyException if the status table does not allow the move
    *     (LIFECYCLE_TRANSITION)
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ImageRecord reportProgress(ImageId image, ImageStatus status);
 
@@ -90,7 +90,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ImageRecord deactivate(Caller caller, ImageId image);
 
@@ -103,7 +103,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ImageRecord reactivate(Caller caller, ImageId image);
 
@@ -132,7 +132,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent, empty or names a tenant twice
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies the batch (SHARE_*); nothing is shared then
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ShareResult share(Caller caller, ImageId image, List<TenantId> recipients);
 
@@ -145,7 +145,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it (SHARE_NOT_OWNER, SHARE_REVOKE)
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   void revoke(Caller caller, ImageId image, TenantId member);
 
@@ -159,7 +159,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the image is not shared with the caller
    * @throws ImagePolicyException if a rule denies it (SHARE_MEMBER_ONLY, SHARE_ACCEPT_VAULT)
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   Membership accept(Caller caller, ImageId image, Optional<VaultId> vault);
 
@@ -172,7 +172,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the image is not shared with the caller
    * @throws ImagePolicyException if a rule denies it (SHARE_MEMBER_ONLY)
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   Membership reject(Caller caller, ImageId image);
 
@@ -186,7 +186,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it (MARKET_PUBLISH, SHARE_MARKET)
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ImageRecord publish(Caller caller, ImageId image, Optional<Price> price);
 
@@ -199,7 +199,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it (MARKET_WITHDRAW)
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ImageRecord withdraw(Caller caller, ImageId image);
 
@@ -212,7 +212,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ImageRecord protect(Caller caller, ImageId image);
 
@@ -225,7 +225,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ImageRecord unprotect(Caller caller, ImageId image);
 
@@ -239,7 +239,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent or a tag malformed (INPUT_TAGS)
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it (INPUT_TAGS for too many tags)
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   ImageRecord updateTags(Caller caller, ImageId image, Map<String, String> tags);
 
@@ -251,7 +251,7 @@ public interface ImageService {
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it (LIFECYCLE_PROTECTED, ...)
-   * @throws ConcurrentModificationException if the image kept changing under the retries
+   * @throws VersionConflictException if the image kept changing under the retries
    */
   void delete(Caller caller, ImageId image);
 

@@ -10,8 +10,9 @@ import org.immutables.value.Value;
  * {@link ImageStore#listVisible(ImageQuery)}.
  *
  * <p>An image is listed when it is not DELETED, lies in the query's region, is visible to the
- * viewer for one of the reasons in {@link #include()} and passes every filter that is set. An
- * image visible for two reasons (a tenant's own market image) is listed once.
+ * viewer for one of the reasons in {@link #include()} and passes every filter that is set ({@link
+ * #matches(ImageRecord)}, the one definition every store follows). An image visible for two
+ * reasons (a tenant's own market image) is listed once.
  */
 @Value.Immutable
 public abstract class ImageQuery {
@@ -142,6 +143,50 @@ public abstract class ImageQuery {
    * @return the cursor
    */
   public abstract Optional<String> cursor();
+
+  /**
+   * Tells whether the query lists an image: it is not DELETED, lies in the query's region, is
+   * visible to the viewer for one of the reasons in {@link #include()} (OWN: the viewer owns it;
+   * PUBLIC and MARKET: its class; SHARED: the viewer is a member with one of the statuses in
+   * {@link #membership()}), and passes every filter that is set. Paging is not part of it.
+   *
+   * @param record an image
+   * @return {@code true} when the query lists it
+   * @throws InputException if the record is absent
+   */
+  public final boolean matches(ImageRecord record) {
+    Inputs.present(record, "record");
+    return record.status() != ImageStatus.DELETED
+        && record.region().equals(region())
+        && isVisible(record)
+        && (types().isEmpty() || types().contains(record.type()))
+        && (statuses().isEmpty() || statuses().contains(record.status()))
+        && (osType().isEmpty() || record.os().map(OsFacts::osType).equals(osType()))
+        && (platform().isEmpty() || record.os().map(OsFacts::platform).equals(platform()))
+        && (namePrefix().isEmpty() || record.name().startsWith(namePrefix().get()))
+        && (tagKey().isEmpty() || hasTag(record));
+  }
+
+  private boolean isVisible(ImageRecord record) {
+    for (Visibility reason : include()) {
+      boolean visible = switch (reason) {
+        case OWN -> record.isOwnedBy(viewer());
+        case PUBLIC -> record.imageClass() == ImageClass.PUBLIC;
+        case MARKET -> record.imageClass() == ImageClass.MARKET;
+        case SHARED -> record.member(viewer())
+            .filter(member -> membership().contains(member.status())).isPresent();
+      };
+      if (visible) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasTag(ImageRecord record) {
+    String value = record.tags().get(tagKey().get());
+    return value != null && (tagValue().isEmpty() || tagValue().get().equals(value));
+  }
 
   @Value.Check
   void check() {

@@ -242,6 +242,17 @@ public abstract class ImageRecord {
   }
 
   /**
+   * Tells whether the image counts in its owner's quota (rule {@code CREATE_QUOTA}): it has an
+   * owner (it is PRIVATE or MARKET) and is not DELETED. {@link ImageStore#countOwned} counts these
+   * images, and a save with an {@link ImageChange#ownedLimit()} keeps their number.
+   *
+   * @return {@code true} when the image counts
+   */
+  public final boolean isCountedInQuota() {
+    return owner().isPresent() && status() != ImageStatus.DELETED;
+  }
+
+  /**
    * Returns the membership of a tenant.
    *
    * @param tenant the tenant

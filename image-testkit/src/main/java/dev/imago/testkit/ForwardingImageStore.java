@@ -1,6 +1,6 @@
 package dev.imago.testkit;
 
-import dev.imago.spi.ImageEvent;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
@@ -45,8 +45,8 @@ public abstract class ForwardingImageStore implements ImageStore {
   }
 
   @Override
-  public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
-    delegate.save(record, expectedVersion, events);
+  public void save(ImageChange change) {
+    delegate.save(change);
   }
 
   @Override

@@ -7,16 +7,18 @@ import static dev.imago.testkit.Samples.OTHER_REGION;
 import static dev.imago.testkit.Samples.REGION;
 import static dev.imago.testkit.Samples.T0;
 import static dev.imago.testkit.Samples.event;
+import static dev.imago.testkit.Samples.marketImage;
 import static dev.imago.testkit.Samples.membership;
 import static dev.imago.testkit.Samples.nextVersion;
 import static dev.imago.testkit.Samples.privateImage;
+import static dev.imago.testkit.Samples.publicImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.imago.spi.ConcurrentModificationException;
 import dev.imago.spi.EventType;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
@@ -33,11 +35,14 @@ import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.OsType;
 import dev.imago.spi.Page;
 import dev.imago.spi.Platform;
+import dev.imago.spi.QuotaExceededException;
 import dev.imago.spi.RuleCode;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
+import dev.imago.spi.VersionConflictException;
 import dev.imago.spi.Visibility;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +50,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -132,7 +139,7 @@ public abstract class ImageStoreContract {
   void saved_image_loads_back_equal() {
     ImageRecord image = privateImage("a1", ALICE).putTags("env", "prod").build();
 
-    store.save(image, 0, List.of(event(EventType.CREATED, image.id())));
+    store.save(ImageChange.of(image, 0, List.of(event(EventType.CREATED, image.id()))));
 
     assertThat(store.load(image.id())).as("the loaded record").contains(image);
   }
@@ -142,7 +149,7 @@ public abstract class ImageStoreContract {
     ImageRecord image = create(privateImage("a1", ALICE));
     ImageRecord renamed = nextVersion(image).name("renamed").build();
 
-    store.save(renamed, 1, List.of());
+    store.save(ImageChange.of(renamed, 1, List.of()));
 
     assertThat(store.load(image.id())).as("the loaded record").contains(renamed);
   }
@@ -154,10 +161,11 @@ public abstract class ImageStoreContract {
     List<StoredEvent> eventsBefore = allEvents();
     ImageRecord stale = nextVersion(image).name("lost update").build();
 
-    assertThatExceptionOfType(ConcurrentModificationException.class)
+    assertThatExceptionOfType(VersionConflictException.class)
         .as("a stale save (based on version 1 after version 2 was saved) must throw"
-            + " ConcurrentModificationException")
-        .isThrownBy(() -> store.save(stale, 1, List.of(event(EventType.TAGS_CHANGED, image.id()))))
+            + " VersionConflictException")
+        .isThrownBy(() -> store.save(
+            ImageChange.of(stale, 1, List.of(event(EventType.TAGS_CHANGED, image.id())))))
         .satisfies(conflict -> {
           assertThat(conflict.imageId()).isEqualTo(image.id());
           assertThat(conflict.expectedVersion()).isEqualTo(1);
@@ -171,10 +179,11 @@ public abstract class ImageStoreContract {
     ImageRecord image = create(privateImage("a1", ALICE));
     ImageRecord twin = privateImage("a1", BOB).build();
 
-    assertThatExceptionOfType(ConcurrentModificationException.class)
+    assertThatExceptionOfType(VersionConflictException.class)
         .as("a save of a new image (expected version 0) whose id is taken must throw"
-            + " ConcurrentModificationException")
-        .isThrownBy(() -> store.save(twin, 0, List.of(event(EventType.CREATED, twin.id()))));
+            + " VersionConflictException")
+        .isThrownBy(() -> store.save(
+            ImageChange.of(twin, 0, List.of(event(EventType.CREATED, twin.id())))));
     assertThat(store.load(image.id())).as("the first image").contains(image);
     assertThat(allEvents()).as("the events after a conflicting create").hasSize(1);
   }
@@ -183,33 +192,152 @@ public abstract class ImageStoreContract {
   void changing_an_image_that_does_not_exist_is_a_conflict() {
     ImageRecord second = nextVersion(privateImage("a1", ALICE).build()).build();
 
-    assertThatExceptionOfType(ConcurrentModificationException.class)
+    assertThatExceptionOfType(VersionConflictException.class)
         .as("a save expecting version 1 of an image never saved must throw"
-            + " ConcurrentModificationException")
-        .isThrownBy(() -> store.save(second, 1, List.of(event(EventType.CREATED, second.id()))));
+            + " VersionConflictException")
+        .isThrownBy(() -> store.save(
+            ImageChange.of(second, 1, List.of(event(EventType.CREATED, second.id())))));
     assertThat(store.load(second.id())).as("the image after a conflicting save").isEmpty();
     assertThat(allEvents()).as("the events after a conflicting save").isEmpty();
   }
 
   @Test
-  void record_version_must_be_one_more_than_the_expected_version() {
+  void save_conflicts_when_an_image_the_change_relied_on_has_moved_on() {
+    ImageRecord replacement = create(privateImage("r1", ALICE));
     ImageRecord image = create(privateImage("a1", ALICE));
-    ImageRecord sameVersion = nextVersion(image).name("same version").version(1).build();
-    ImageRecord skipped = nextVersion(image).name("skipped").version(3).build();
+    change(replacement, next -> next.name("moved on"));
+    ImageChange relying = ImageChange.builder()
+        .record(nextVersion(image).name("relies on r1").build())
+        .expectedVersion(1)
+        .addEvents(event(EventType.TAGS_CHANGED, image.id()))
+        .putUnchangedImages(replacement.id(), 1L)
+        .build();
 
-    for (ImageRecord wrong : List.of(sameVersion, skipped)) {
-      assertThatExceptionOfType(InputException.class)
-          .as("a save of version %d expecting version 1 must throw InputException",
-              wrong.version())
-          .isThrownBy(() -> store.save(wrong, 1,
-              List.of(event(EventType.TAGS_CHANGED, image.id()))))
-          .satisfies(problem -> {
-            assertThat(problem.field()).isEqualTo("version");
-            assertThat(problem.code()).isEqualTo(RuleCode.INPUT_VALUE);
-          });
+    assertThatExceptionOfType(VersionConflictException.class)
+        .as("a save relying on version 1 of an image now at version 2 must throw"
+            + " VersionConflictException")
+        .isThrownBy(() -> store.save(relying))
+        .satisfies(conflict -> assertThat(conflict.imageId()).isEqualTo(replacement.id()));
+    assertThat(store.load(image.id())).as("the image after a conflicting save").contains(image);
+    assertThat(allEvents()).as("the events after a conflicting save").hasSize(2);
+  }
+
+  @Test
+  void save_succeeds_when_the_images_it_relied_on_are_unchanged_or_still_absent() {
+    ImageRecord replacement = create(privateImage("r1", ALICE));
+    ImageRecord image = create(privateImage("a1", ALICE));
+    ImageRecord next = nextVersion(image).name("relies on r1").build();
+
+    store.save(ImageChange.builder()
+        .record(next)
+        .expectedVersion(1)
+        .putUnchangedImages(replacement.id(), 1L)
+        .putUnchangedImages(ImageId.of("never-saved"), 0L)
+        .build());
+
+    assertThat(store.load(image.id())).contains(next);
+  }
+
+  @Test
+  void save_conflicts_when_an_image_expected_absent_exists() {
+    ImageRecord other = create(privateImage("o1", ALICE));
+    ImageRecord image = privateImage("a1", ALICE).build();
+
+    assertThatExceptionOfType(VersionConflictException.class)
+        .as("a save relying on image o1 not existing must throw VersionConflictException")
+        .isThrownBy(() -> store.save(ImageChange.builder()
+            .record(image).expectedVersion(0).putUnchangedImages(other.id(), 0L).build()));
+    assertThat(store.load(image.id())).as("the image after a conflicting save").isEmpty();
+  }
+
+  // --- the quota kept in the save ---
+
+  @Test
+  void new_image_beyond_the_owned_limit_is_not_saved() {
+    create(privateImage("a1", ALICE));
+    create(marketImage("a2", ALICE));
+    ImageRecord third = privateImage("a3", ALICE).build();
+
+    assertThatExceptionOfType(QuotaExceededException.class)
+        .as("a third counted image of Alice with an owned limit of 2 must throw"
+            + " QuotaExceededException")
+        .isThrownBy(() -> store.save(withinLimit(third, 2)))
+        .satisfies(full -> {
+          assertThat(full.owner()).isEqualTo(ALICE);
+          assertThat(full.region()).isEqualTo(REGION);
+          assertThat(full.limit()).isEqualTo(2);
+        });
+    assertThat(store.load(third.id())).as("the image beyond the limit").isEmpty();
+    assertThat(allEvents()).as("the events after a save beyond the limit").hasSize(2);
+    assertThat(store.countOwned(ALICE, REGION)).isEqualTo(2);
+  }
+
+  @Test
+  void new_image_within_the_owned_limit_is_saved() {
+    create(privateImage("a1", ALICE));
+    create(privateImage("deleted", ALICE).status(ImageStatus.DELETED));
+    create(privateImage("elsewhere", ALICE).region(OTHER_REGION));
+    create(privateImage("b1", BOB));
+    create(publicImage("p1"));
+    ImageRecord second = privateImage("a2", ALICE).build();
+
+    store.save(withinLimit(second, 2));
+
+    assertThat(store.load(second.id())).contains(second);
+    assertThat(store.countOwned(ALICE, REGION)).isEqualTo(2);
+  }
+
+  @Test
+  void change_to_an_image_already_counted_is_saved_whatever_the_owned_limit() {
+    ImageRecord image = create(privateImage("a1", ALICE));
+    create(privateImage("a2", ALICE));
+    ImageRecord next = nextVersion(image).name("renamed").build();
+
+    store.save(ImageChange.builder()
+        .record(next).expectedVersion(1).ownedLimit(1).build());
+
+    assertThat(store.load(image.id())).contains(next);
+  }
+
+  @Test
+  void concurrent_new_images_never_pass_the_owned_limit() throws InterruptedException {
+    int limit = 5;
+    int threads = 4;
+    int perThread = 4;
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicInteger saved = new AtomicInteger();
+    List<Thread> workers = new ArrayList<>();
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      Thread worker = new Thread(() -> {
+        try {
+          start.await();
+          for (int i = 0; i < perThread; i++) {
+            try {
+              store.save(withinLimit(privateImage("q" + thread + "-" + i, ALICE).build(), limit));
+              saved.incrementAndGet();
+            } catch (QuotaExceededException full) {
+              // expected once the limit is reached
+            }
+          }
+        } catch (Throwable failure) {
+          failures.add(failure);
+        }
+      });
+      workers.add(worker);
+      worker.start();
     }
-    assertThat(store.load(image.id())).as("the record after rejected saves").contains(image);
-    assertThat(allEvents()).as("the events after rejected saves").hasSize(1);
+    start.countDown();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+
+    assertThat(failures).as("unexpected failures of concurrent saves").isEmpty();
+    assertThat(saved.get()).as("new images saved by %d threads with an owned limit of %d",
+        threads, limit).isEqualTo(limit);
+    assertThat(store.countOwned(ALICE, REGION)).isEqualTo(limit);
+    assertThat(allEvents()).as("events of the saved images").hasSize(limit);
   }
 
   @Test
@@ -230,7 +358,7 @@ public abstract class ImageStoreContract {
         ImageEvent.builder().type(EventType.TAGS_CHANGED).image(image.id()).actor(ALICE)
             .occurredAt(T0).putDetails("env", "prod").build());
 
-    store.save(image, 0, events);
+    store.save(ImageChange.of(image, 0, events));
 
     assertThat(store.load(image.id())).as("the saved state").contains(image);
     assertThat(allEvents()).as("the saved events")
@@ -243,15 +371,16 @@ public abstract class ImageStoreContract {
     ImageRecord second = privateImage("b1", BOB).build();
     List<ImageEvent> expected = new ArrayList<>();
     expected.add(event(EventType.CREATED, first.id()));
-    store.save(first, 0, List.copyOf(expected));
+    store.save(ImageChange.of(first, 0, List.copyOf(expected)));
     List<ImageEvent> secondEvents = List.of(
         event(EventType.CREATED, second.id()), event(EventType.PROTECTED, second.id()));
-    store.save(second, 0, secondEvents);
+    store.save(ImageChange.of(second, 0, secondEvents));
     expected.addAll(secondEvents);
-    store.save(nextVersion(first).name("silent").build(), 1, List.of());
+    store.save(ImageChange.of(nextVersion(first).name("silent").build(), 1, List.of()));
     List<ImageEvent> lastEvents = List.of(event(EventType.TAGS_CHANGED, first.id()),
         event(EventType.STATUS_CHANGED, first.id()), event(EventType.UNPROTECTED, first.id()));
-    store.save(nextVersion(store.load(first.id()).orElseThrow()).build(), 2, lastEvents);
+    store.save(ImageChange.of(
+        nextVersion(store.load(first.id()).orElseThrow()).build(), 2, lastEvents));
     expected.addAll(lastEvents);
 
     List<StoredEvent> log = allEvents();
@@ -874,10 +1003,10 @@ public abstract class ImageStoreContract {
     ImageStore fresh = newStore();
     try {
       for (ImageRecord image : scenario.created()) {
-        fresh.save(image, 0, List.of(event(EventType.CREATED, image.id())));
+        fresh.save(ImageChange.of(image, 0, List.of(event(EventType.CREATED, image.id()))));
       }
       for (ImageRecord image : scenario.changed()) {
-        fresh.save(image, 1, List.of(event(EventType.STATUS_CHANGED, image.id())));
+        fresh.save(ImageChange.of(image, 1, List.of(event(EventType.STATUS_CHANGED, image.id()))));
       }
       List<ImageRecord> expected = ListingModel.expected(scenario.current(), scenario.query());
       List<ImageRecord> actual = walk(fresh, scenario.query()).stream()
@@ -894,9 +1023,18 @@ public abstract class ImageStoreContract {
 
   // --- helpers ---
 
+  private static ImageChange withinLimit(ImageRecord record, long limit) {
+    return ImageChange.builder()
+        .record(record)
+        .expectedVersion(0)
+        .addEvents(event(EventType.CREATED, record.id()))
+        .ownedLimit(limit)
+        .build();
+  }
+
   private ImageRecord create(ImmutableImageRecord.Builder image) {
     ImageRecord record = image.build();
-    store.save(record, 0, List.of(event(EventType.CREATED, record.id())));
+    store.save(ImageChange.of(record, 0, List.of(event(EventType.CREATED, record.id()))));
     return record;
   }
 
@@ -930,7 +1068,7 @@ public abstract class ImageStoreContract {
   private ImageRecord change(ImageRecord current,
       UnaryOperator<ImmutableImageRecord.Builder> edit) {
     ImageRecord next = edit.apply(nextVersion(current)).build();
-    store.save(next, current.version(), List.of());
+    store.save(ImageChange.of(next, current.version(), List.of()));
     return next;
   }
 
@@ -940,7 +1078,7 @@ public abstract class ImageStoreContract {
     for (int i = 0; i < count; i++) {
       events.add(event(EventType.TAGS_CHANGED, image.id()));
     }
-    store.save(image, 0, events);
+    store.save(ImageChange.of(image, 0, events));
   }
 
   // Spread over a few seconds with many ties, and names that collide, so every sort interleaves

@@ -16,7 +16,6 @@ import dev.imago.core.policy.PolicySettings;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
-import dev.imago.spi.ConcurrentModificationException;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageId;
@@ -32,6 +31,7 @@ import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.Page;
 import dev.imago.spi.Price;
+import dev.imago.spi.QuotaExceededException;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.RuleCode;
 import dev.imago.spi.SourceDirectory;
@@ -41,6 +41,7 @@ import dev.imago.spi.TenantDirectory;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.TenantInfo;
 import dev.imago.spi.VaultId;
+import dev.imago.spi.VersionConflictException;
 import dev.imago.spi.Visibility;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,7 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,10 +58,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link ImageService}: validate, load, look up, decide, apply, save; on a version conflict,
  * reload and decide again a bounded number of times.
+ *
+ * <p>It keeps no lock: several services, in one process or many, may share a store, which checks
+ * in each save what spans records (versions, the quota).
  */
 public final class DefaultImageService implements ImageService {
   private static final Logger LOG = LoggerFactory.getLogger(ImageService.class);
-  private static final int QUOTA_LOCK_STRIPES = 64;
 
   private final ImageStore store;
   private final TenantDirectory tenants;
@@ -72,9 +74,6 @@ public final class DefaultImageService implements ImageService {
   private final PolicyEngine engine;
   private final Image aggregate;
   private final int maxAttempts;
-  // New images do not conflict on a version, so creates for one owner take turns: otherwise two
-  // concurrent creates could both pass the quota check (CREATE_QUOTA).
-  private final ReentrantLock[] quotaLocks = new ReentrantLock[QUOTA_LOCK_STRIPES];
 
   /**
    * Creates the service; {@code Imago.builder()} checks the arguments.
@@ -100,9 +99,6 @@ public final class DefaultImageService implements ImageService {
     this.engine = engine;
     this.aggregate = new Image(engine);
     this.maxAttempts = maxAttempts;
-    for (int i = 0; i < quotaLocks.length; i++) {
-      quotaLocks[i] = new ReentrantLock();
-    }
   }
 
   @Override
@@ -112,9 +108,8 @@ public final class DefaultImageService implements ImageService {
 
   @Override
   public ImageRecord createImage(Caller caller, ImageSpec spec) {
-    Action.Create create = new Action.Create(spec);
-    TenantId owner = requireTenant(caller).id();
-    return withQuotaLock(owner, () -> execute(caller, create, DefaultImageService::saved));
+    requireTenant(caller);
+    return execute(caller, new Action.Create(spec), DefaultImageService::saved);
   }
 
   @Override
@@ -137,12 +132,8 @@ public final class DefaultImageService implements ImageService {
 
   @Override
   public ImageRecord replicate(Caller caller, ImageId image, RegionId region) {
-    Action.Replicate replicate = new Action.Replicate(image, region);
-    TenantId owner = requireTenant(caller).id();
-    Optional<TenantInfo> replicaOwner = tenants.findProjectIn(owner, region);
-    TenantId quotaHolder = replicaOwner.map(TenantInfo::id).orElse(owner);
-    return withQuotaLock(quotaHolder, () ->
-        execute(caller, replicate, DefaultImageService::saved));
+    requireTenant(caller);
+    return execute(caller, new Action.Replicate(image, region), DefaultImageService::saved);
   }
 
   @Override
@@ -284,11 +275,22 @@ public final class DefaultImageService implements ImageService {
       try {
         save(change);
         return result.apply(change);
-      } catch (ConcurrentModificationException conflict) {
+      } catch (VersionConflictException conflict) {
         if (attempt >= maxAttempts) {
           LOG.warn("{} on image {} by {} gave up after {} attempts: the image kept changing",
               action.kind(), conflict.imageId(), caller, attempt);
           throw conflict;
+        }
+      } catch (QuotaExceededException full) {
+        // Another host took the last place since the count was read: decide again on a fresh
+        // count, which gives the same CREATE_QUOTA denial a single host gives.
+        Context recounted = contextFor(caller, action);
+        Decision decision = decide(recounted);
+        if (!decision.isAllowed() && !decision.isNotFound()) {
+          throw new ImagePolicyException(decision);
+        }
+        if (attempt >= maxAttempts) {
+          throw full;
         }
       }
     }
@@ -297,7 +299,7 @@ public final class DefaultImageService implements ImageService {
   private void save(Change change) {
     ImageRecord record = change.record().orElseThrow();
     try {
-      store.save(record, change.expectedVersion(), change.events());
+      store.save(change.toStore());
     } catch (ImagoException expected) {
       throw expected;
     } catch (RuntimeException failure) {
@@ -374,16 +376,6 @@ public final class DefaultImageService implements ImageService {
         RuleCode.INPUT_ID, "must be a tenant"));
     return tenants.find(id).orElseThrow(() -> new InputException("caller", id,
         RuleCode.INPUT_ID, "names no known tenant"));
-  }
-
-  private <T> T withQuotaLock(TenantId owner, Supplier<T> command) {
-    ReentrantLock lock = quotaLocks[Math.floorMod(owner.hashCode(), quotaLocks.length)];
-    lock.lock();
-    try {
-      return command.get();
-    } finally {
-      lock.unlock();
-    }
   }
 
   private static List<DiskSpec> plannedDisks(ImageRecord image, UseRequest request) {

@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -230,7 +231,11 @@ public final class Image {
   private static Change created(Context context, ImageRecord record) {
     ImmutableImageEvent.Builder event = event(context, record, EventType.CREATED);
     record.origin().ifPresent(origin -> event.putDetails("origin", origin.image().value()));
-    return Change.of(record, 0, List.of(event.build()));
+    // The engine judged the quota on a count; the store keeps it in the save, so that two hosts
+    // creating at once cannot both pass it (CREATE_QUOTA).
+    OptionalLong quota = record.isCountedInQuota()
+        ? OptionalLong.of(context.settings().maxPrivateImagesPerRegion()) : OptionalLong.empty();
+    return new Change(Optional.of(record), 0, List.of(event.build()), quota, List.of(), List.of());
   }
 
   private static Change changeStatus(Context context, ImageRecord image, ImageStatus target) {
@@ -267,10 +272,12 @@ public final class Image {
     }
     if (added.isEmpty()) {
       // Sharing again with current members changes nothing (SHARE_DUPLICATE).
-      return new Change(Optional.empty(), image.version(), List.of(), List.of(), alreadyMembers);
+      return new Change(Optional.empty(), image.version(), List.of(), OptionalLong.empty(),
+          List.of(), alreadyMembers);
     }
     ImageRecord next = next(image, context).members(members).build();
-    return new Change(Optional.of(next), image.version(), events, added, alreadyMembers);
+    return new Change(Optional.of(next), image.version(), events, OptionalLong.empty(), added,
+        alreadyMembers);
   }
 
   private static Change answer(Context context, ImageRecord image, MembershipStatus status,

@@ -1,6 +1,6 @@
 package dev.imago.store.memory;
 
-import dev.imago.spi.ConcurrentModificationException;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
@@ -9,11 +9,12 @@ import dev.imago.spi.ImageStore;
 import dev.imago.spi.InputException;
 import dev.imago.spi.Inputs;
 import dev.imago.spi.Page;
+import dev.imago.spi.PageCursor;
+import dev.imago.spi.QuotaExceededException;
 import dev.imago.spi.RegionId;
-import dev.imago.spi.RuleCode;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
-import dev.imago.store.memory.internal.Cursors;
+import dev.imago.spi.VersionConflictException;
 import dev.imago.store.memory.internal.Guard;
 import dev.imago.store.memory.internal.Listing;
 import dev.imago.store.memory.internal.QueryFilter;
@@ -32,15 +33,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Listings are indexed: the images are filed by owner, by member and membership status, and
  * PUBLIC and MARKET images by region, each bucket sorted in the listing orders, so a page costs
  * the page and a logarithm, not a scan (filters other than visibility are applied while reading).
- * Cursors are keyset positions bound to their query and viewer. The owned count for the quota is
- * the size of an index bucket.
+ * Cursors are the SPI's {@link PageCursor}s. The owned count for the quota is the size of an index
+ * bucket.
  *
  * <p>The store keeps one tenant id object per tenant: a saved record whose owner or members carry
  * other objects for the same ids is kept as an equal copy that uses the store's, so {@link
  * #load(ImageId)} returns a record equal to the one saved, not always the same object.
  *
- * <p>Thread-safe: one read-write lock guards the state, so saves are atomic and no load, page or
- * count sees half of one. Loading one image takes no lock: the record is published last.
+ * <p>Thread-safe: one read-write lock guards the state, so saves are atomic, with their version,
+ * quota and unchanged-image checks, and no load, page or count sees half of one. Loading one image
+ * takes no lock: the record is published last. Several {@code ImageService}s may share one store,
+ * as several hosts share a database.
  */
 public final class InMemoryImageStore implements ImageStore {
   private final Guard guard = new Guard();
@@ -67,39 +70,50 @@ public final class InMemoryImageStore implements ImageStore {
   /**
    * {@inheritDoc}
    *
-   * @throws ConcurrentModificationException if the stored version differs from {@code
-   *     expectedVersion}; nothing was written
-   * @throws InputException if the record's version is not {@code expectedVersion + 1}, or an
-   *     argument or event is absent; nothing was written
+   * @throws VersionConflictException if the stored image, or one of the unchanged images, has
+   *     another version; nothing was written
+   * @throws QuotaExceededException if the save would pass the owned limit; nothing was written
+   * @throws InputException if the change is absent; nothing was written
    */
   @Override
-  public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
-    Inputs.present(record, "record");
-    Inputs.presentElements(events, "events");
-    if (record.version() != expectedVersion + 1) {
-      throw new InputException("version", record.version(), RuleCode.INPUT_VALUE,
-          "must be one more than the expected version " + expectedVersion);
-    }
-    List<ImageEvent> batch = List.copyOf(events);
-    ImageRecord kept = tenantIds.share(record);
+  public void save(ImageChange change) {
+    Inputs.present(change, "change");
+    long expectedVersion = change.expectedVersion();
+    ImageRecord kept = tenantIds.share(change.record());
     guard.write(() -> {
       ImageRecord stored = records.get(kept.id());
-      long storedVersion = stored == null ? 0 : stored.version();
-      if (storedVersion != expectedVersion) {
-        throw new ConcurrentModificationException(kept.id(), expectedVersion);
+      if (versionOf(stored) != expectedVersion) {
+        throw new VersionConflictException(kept.id(), expectedVersion);
+      }
+      for (Map.Entry<ImageId, Long> unchanged : change.unchangedImages().entrySet()) {
+        if (versionOf(records.get(unchanged.getKey())) != unchanged.getValue()) {
+          throw new VersionConflictException(unchanged.getKey(), unchanged.getValue());
+        }
+      }
+      if (change.ownedLimit().isPresent() && kept.isCountedInQuota()
+          && (stored == null || !stored.isCountedInQuota())) {
+        TenantId owner = kept.owner().orElseThrow();
+        long limit = change.ownedLimit().getAsLong();
+        if (index.countOwned(owner, kept.region()) >= limit) {
+          throw new QuotaExceededException(owner, kept.region(), limit);
+        }
       }
       if (stored == null) {
         index.add(kept);
       } else {
         index.replace(stored, kept);
       }
-      for (ImageEvent event : batch) {
+      for (ImageEvent event : change.events()) {
         log.add(StoredEvent.of(log.size() + 1L, event));
       }
       // Last, as the save's moment: a load that sees the new record comes after everything else
       // the save did, and any read that takes the lock waits until the save is done.
       records.put(kept.id(), kept);
     });
+  }
+
+  private static long versionOf(ImageRecord stored) {
+    return stored == null ? 0 : stored.version();
   }
 
   /**
@@ -111,7 +125,7 @@ public final class InMemoryImageStore implements ImageStore {
   @Override
   public Page<ImageRecord> listVisible(ImageQuery query) {
     Inputs.present(query, "query");
-    SortKey after = Cursors.decode(query);
+    SortKey after = SortKey.after(PageCursor.decode(query).orElse(null), query.sort());
     QueryFilter filter = QueryFilter.of(query);
     int pageSize = query.pageSize();
     return guard.read(() -> {
@@ -121,7 +135,7 @@ public final class InMemoryImageStore implements ImageStore {
         if (filter.matches(record)) {
           if (items.size() == pageSize) {
             // One more image passes: the page is full and another follows.
-            return Page.of(items, Optional.of(Cursors.encode(query, items.get(pageSize - 1))));
+            return Page.of(items, Optional.of(PageCursor.encode(query, items.get(pageSize - 1))));
           }
           items.add(record);
         }

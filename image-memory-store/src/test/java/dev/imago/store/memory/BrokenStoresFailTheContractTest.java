@@ -2,7 +2,8 @@ package dev.imago.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imago.spi.ImageEvent;
+import dev.imago.spi.ImageChange;
+import dev.imago.spi.ImmutableImageChange;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,12 +56,31 @@ class BrokenStoresFailTheContractTest {
     assertThat(failures).containsOnlyKeys(
         "stale_version_is_rejected_and_nothing_is_written",
         "creating_an_image_that_exists_is_a_conflict",
-        "changing_an_image_that_does_not_exist_is_a_conflict",
-        "record_version_must_be_one_more_than_the_expected_version");
+        "changing_an_image_that_does_not_exist_is_a_conflict");
     assertThat(failures.get("stale_version_is_rejected_and_nothing_is_written"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("stale save")
-        .hasMessageContaining("ConcurrentModificationException");
+        .hasMessageContaining("VersionConflictException");
+  }
+
+  @Test
+  void store_that_ignores_the_owned_limit_fails_the_quota_tests() {
+    Map<String, Throwable> failures = runContract(IgnoresOwnedLimitContract.class);
+
+    assertThat(failures).containsOnlyKeys(
+        "new_image_beyond_the_owned_limit_is_not_saved",
+        "concurrent_new_images_never_pass_the_owned_limit");
+    assertThat(failures.get("new_image_beyond_the_owned_limit_is_not_saved"))
+        .hasMessageContaining("QuotaExceededException");
+  }
+
+  @Test
+  void store_that_ignores_the_images_a_change_relied_on_fails_the_conflict_tests() {
+    Map<String, Throwable> failures = runContract(IgnoresUnchangedImagesContract.class);
+
+    assertThat(failures).containsOnlyKeys(
+        "save_conflicts_when_an_image_the_change_relied_on_has_moved_on",
+        "save_conflicts_when_an_image_expected_absent_exists");
   }
 
   @Test
@@ -198,9 +219,34 @@ class BrokenStoresFailTheContractTest {
     ImageStore broken(ImageStore working) {
       return new ForwardingImageStore(working) {
         @Override
-        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
-          long stored = load(record.id()).map(ImageRecord::version).orElse(0L);
-          super.save(ImmutableImageRecord.copyOf(record).withVersion(stored + 1), stored, events);
+        public void save(ImageChange change) {
+          super.save(lastWriterWins(this, change));
+        }
+      };
+    }
+  }
+
+  /** A store that saves new images whatever the owner's quota. */
+  static final class IgnoresOwnedLimitContract extends BrokenStoreContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public void save(ImageChange change) {
+          super.save(ImmutableImageChange.copyOf(change).withOwnedLimit(OptionalLong.empty()));
+        }
+      };
+    }
+  }
+
+  /** A store that checks the version of the image saved, but not of those the change read. */
+  static final class IgnoresUnchangedImagesContract extends BrokenStoreContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public void save(ImageChange change) {
+          super.save(ImmutableImageChange.copyOf(change).withUnchangedImages(Map.of()));
         }
       };
     }
@@ -212,8 +258,8 @@ class BrokenStoresFailTheContractTest {
     ImageStore broken(ImageStore working) {
       return new ForwardingImageStore(working) {
         @Override
-        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
-          super.save(record, expectedVersion, List.of());
+        public void save(ImageChange change) {
+          super.save(ImmutableImageChange.copyOf(change).withEvents(List.of()));
         }
       };
     }
@@ -275,7 +321,8 @@ class BrokenStoresFailTheContractTest {
     ImageStore broken(ImageStore working) {
       return new ForwardingImageStore(working) {
         @Override
-        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+        public void save(ImageChange change) {
+          ImageRecord record = change.record();
           ImageRecord stored = load(record.id()).orElse(null);
           ImageRecord kept = record;
           if (stored != null) {
@@ -283,7 +330,7 @@ class BrokenStoresFailTheContractTest {
             members.replaceAll((tenant, member) -> stored.members().getOrDefault(tenant, member));
             kept = ImmutableImageRecord.copyOf(record).withMembers(members);
           }
-          super.save(kept, expectedVersion, events);
+          super.save(ImmutableImageChange.copyOf(change).withRecord(kept));
         }
       };
     }
@@ -296,10 +343,10 @@ class BrokenStoresFailTheContractTest {
       Map<ImageId, ImageRecord> deleted = new ConcurrentHashMap<>();
       return new ForwardingImageStore(working) {
         @Override
-        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
-          super.save(record, expectedVersion, events);
-          if (record.status() == ImageStatus.DELETED) {
-            deleted.put(record.id(), record);
+        public void save(ImageChange change) {
+          super.save(change);
+          if (change.record().status() == ImageStatus.DELETED) {
+            deleted.put(change.record().id(), change.record());
           }
         }
 
@@ -322,16 +369,24 @@ class BrokenStoresFailTheContractTest {
     ImageStore broken(ImageStore working) {
       return new ForwardingImageStore(working) {
         @Override
-        public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+        public void save(ImageChange change) {
           try {
             Thread.sleep(1);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
-          long stored = load(record.id()).map(ImageRecord::version).orElse(0L);
-          super.save(ImmutableImageRecord.copyOf(record).withVersion(stored + 1), stored, events);
+          super.save(lastWriterWins(this, change));
         }
       };
     }
+  }
+
+  /** The change rebased on whatever version is stored: the check a broken store leaves out. */
+  static ImageChange lastWriterWins(ImageStore store, ImageChange change) {
+    long stored = store.load(change.record().id()).map(ImageRecord::version).orElse(0L);
+    return ImageChange.builder().from(change)
+        .record(ImmutableImageRecord.copyOf(change.record()).withVersion(stored + 1))
+        .expectedVersion(stored)
+        .build();
   }
 }

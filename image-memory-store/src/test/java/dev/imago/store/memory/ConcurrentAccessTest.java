@@ -4,7 +4,8 @@ import static dev.imago.store.memory.TestImages.event;
 import static dev.imago.store.memory.TestImages.privateImage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imago.spi.ConcurrentModificationException;
+import dev.imago.spi.ImageChange;
+import dev.imago.spi.VersionConflictException;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSort;
@@ -38,7 +39,7 @@ class ConcurrentAccessTest {
   void of_two_racing_saves_with_the_same_expected_version_exactly_one_wins() throws Exception {
     for (int round = 0; round < 200; round++) {
       ImmutableImageRecord image = privateImage("race-" + round, ALICE);
-      store.save(image, 0, List.of());
+      store.save(ImageChange.of(image, 0, List.of()));
       CyclicBarrier start = new CyclicBarrier(2);
       List<Future<Boolean>> racers = new ArrayList<>();
       for (String name : List.of("left", "right")) {
@@ -46,9 +47,9 @@ class ConcurrentAccessTest {
         racers.add(threads.submit(() -> {
           start.await();
           try {
-            store.save(next, 1, List.of(event(image.id(), name)));
+            store.save(ImageChange.of(next, 1, List.of(event(image.id(), name))));
             return true;
-          } catch (ConcurrentModificationException lost) {
+          } catch (VersionConflictException lost) {
             return false;
           }
         }));
@@ -76,8 +77,8 @@ class ConcurrentAccessTest {
       work.add(() -> {
         for (int i = 0; i < savesEach; i++) {
           ImageRecord image = privateImage(prefix + i, ALICE);
-          store.save(image, 0, List.of(event(image.id(), "1"), event(image.id(), "2"),
-              event(image.id(), "3")));
+          store.save(ImageChange.of(image, 0,
+              List.of(event(image.id(), "1"), event(image.id(), "2"), event(image.id(), "3"))));
         }
         return null;
       });
@@ -103,14 +104,14 @@ class ConcurrentAccessTest {
   @Test
   void readers_never_see_half_of_a_rename() throws Exception {
     ImmutableImageRecord image = privateImage("renamed", ALICE);
-    store.save(image, 0, List.of());
+    store.save(ImageChange.of(image, 0, List.of()));
     AtomicBoolean writing = new AtomicBoolean(true);
     Future<Void> writer = threads.submit(() -> {
       ImmutableImageRecord current = image;
       for (int i = 0; i < 5_000; i++) {
         ImmutableImageRecord next =
             current.withName("name " + (i % 7)).withVersion(current.version() + 1);
-        store.save(next, current.version(), List.of());
+        store.save(ImageChange.of(next, current.version(), List.of()));
         current = next;
       }
       writing.set(false);

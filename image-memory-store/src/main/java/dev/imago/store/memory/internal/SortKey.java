@@ -1,7 +1,10 @@
 package dev.imago.store.memory.internal;
 
 import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageSort;
+import dev.imago.spi.ListingKey;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an image stands in the orders of a listing. Each order compares one field and breaks
@@ -49,6 +52,21 @@ public class SortKey {
   }
 
   /**
+   * Returns the key a listing in the given order continues after.
+   *
+   * @param key the key a cursor carries, or {@code null} for none
+   * @param sort the listing's order
+   * @return the key in this index's form, or {@code null} for none
+   */
+  public static @Nullable SortKey after(@Nullable ListingKey key, ImageSort sort) {
+    if (key == null) {
+      return null;
+    }
+    return sort == ImageSort.NAME
+        ? named(key.name(), key.id()) : created(key.createdAt(), key.id());
+  }
+
+  /**
    * Returns a key that sorts, in NAME order, at or before every image whose name is at least
    * {@code name}.
    *
@@ -71,7 +89,7 @@ public class SortKey {
   static int compare(boolean byName, SortKey left, SortKey right) {
     int order;
     if (byName) {
-      order = compareCodePoints(left.name, right.name);
+      order = ImageSort.compareNames(left.name, right.name);
     } else {
       order = Long.compare(left.createdSecond, right.createdSecond);
       if (order == 0) {
@@ -79,22 +97,5 @@ public class SortKey {
       }
     }
     return order != 0 ? order : left.id.compareTo(right.id);
-  }
-
-  // String.compareTo compares UTF-16 units, which puts supplementary characters before
-  // U+E000..U+FFFF; the listing promises code point order.
-  private static int compareCodePoints(String left, String right) {
-    int i = 0;
-    int j = 0;
-    while (i < left.length() && j < right.length()) {
-      int a = left.codePointAt(i);
-      int b = right.codePointAt(j);
-      if (a != b) {
-        return Integer.compare(a, b);
-      }
-      i += Character.charCount(a);
-      j += Character.charCount(b);
-    }
-    return Boolean.compare(i < left.length(), j < right.length());
   }
 }

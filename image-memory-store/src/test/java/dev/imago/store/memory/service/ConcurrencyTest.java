@@ -4,6 +4,7 @@ import static dev.imago.store.memory.service.World.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imago.core.ImageNotFoundException;
+import dev.imago.core.ImageService;
 import dev.imago.core.ImagePolicyException;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.PolicySettings;
@@ -11,6 +12,8 @@ import dev.imago.core.policy.SourceRef;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageType;
 import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.ServerFacts;
+import dev.imago.spi.ServerId;
 import dev.imago.spi.TenantId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,6 +122,52 @@ class ConcurrencyTest {
       done.get();
     }
     assertThat(created.get()).isEqualTo(quota);
+    assertThat(world.memoryStore.countOwned(ACME, NORTH)).isEqualTo(quota);
+  }
+
+  @Test
+  void two_hosts_over_one_store_never_pass_the_quota_with_creates_and_racing_replicas()
+      throws Exception {
+    int quota = 5;
+    World world = new World(PolicySettings.builder().maxPrivateImagesPerRegion(quota).build());
+    ImageService[] hosts = {world.images, world.anotherHost()};
+    ServerId southServer = ServerId.of("srv-south-1");
+    world.sources.putServer(ServerFacts.builder().id(southServer).owner(ACME_SOUTH).region(SOUTH)
+        .machine(MACHINE).build());
+    List<ImageId> southImages = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      southImages.add(world.activeImage(acmeSouth(), ImageSpec.builder().name("south " + i)
+          .type(ImageType.SYSTEM_DISK).source(SourceRef.server(southServer)).build()).id());
+    }
+    AtomicInteger placed = new AtomicInteger();
+    List<Callable<Object>> workers = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      ImageService host = hosts[t % hosts.length];
+      workers.add(() -> {
+        for (int i = 0; i < 3; i++) {
+          try {
+            if ((thread + i) % 3 == 0) {
+              // A replica of acme-south's image lands in acme-north's quota in the north.
+              host.replicate(acmeSouth(), southImages.get(i), NORTH);
+            } else {
+              host.createImage(acme(), ImageSpec.builder().name("image " + thread + i)
+                  .type(ImageType.SYSTEM_DISK).source(SourceRef.server(SERVER)).build());
+            }
+            placed.incrementAndGet();
+          } catch (ImagePolicyException quotaReached) {
+            assertThat(quotaReached.decision().codes())
+                .containsExactly(dev.imago.spi.RuleCode.CREATE_QUOTA);
+          }
+        }
+        return null;
+      });
+    }
+    for (Future<?> done : runAll(workers)) {
+      done.get();
+    }
+    assertThat(placed.get()).as("images created or replicated into acme-north's quota")
+        .isEqualTo(quota);
     assertThat(world.memoryStore.countOwned(ACME, NORTH)).isEqualTo(quota);
   }
 

@@ -70,6 +70,7 @@ final class World {
   final InMemoryTenantDirectory tenants = new InMemoryTenantDirectory();
   final InMemorySourceDirectory sources = new InMemorySourceDirectory();
   final AtomicLong ids = new AtomicLong();
+  final PolicySettings settings;
   final ImageService images;
 
   World() {
@@ -81,6 +82,7 @@ final class World {
   }
 
   World(PolicySettings settings, ImageStore storeOverride) {
+    this.settings = settings;
     tenants.put(TenantInfo.builder().id(ACME).region(NORTH).seller(true).build(), "acme");
     tenants.put(TenantInfo.builder().id(ACME_SOUTH).region(SOUTH).seller(true).build(), "acme");
     tenants.put(TenantInfo.builder().id(GLOBEX).region(NORTH).build(), "globex");
@@ -93,8 +95,20 @@ final class World {
         .spec(DiskSpec.of(DiskRole.DATA, 100)).build());
     sources.putFile(FileFacts.builder().id(ISO_FILE).owner(ACME).region(NORTH)
         .format(FileFormat.ISO).sizeBytes(4L << 30).build());
-    images = Imago.builder()
-        .store(storeOverride != null ? storeOverride : memoryStore)
+    images = serviceOver(storeOverride != null ? storeOverride : memoryStore);
+  }
+
+  /**
+   * Returns another host's service over the same store and directories, as a second process
+   * over one database would have.
+   */
+  ImageService anotherHost() {
+    return serviceOver(memoryStore);
+  }
+
+  private ImageService serviceOver(ImageStore store) {
+    return Imago.builder()
+        .store(store)
         .tenants(tenants)
         .sources(sources)
         .clock(Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC))
