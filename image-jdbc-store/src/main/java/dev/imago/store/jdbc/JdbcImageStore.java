@@ -1,7 +1,8 @@
 package dev.imago.store.jdbc;
 
-import dev.imago.spi.ConcurrentModificationException;
+import dev.imago.spi.VersionConflictException;
 import dev.imago.spi.EventType;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
@@ -11,13 +12,14 @@ import dev.imago.spi.ImageStore;
 import dev.imago.spi.InputException;
 import dev.imago.spi.Inputs;
 import dev.imago.spi.Membership;
+import dev.imago.spi.ListingKey;
 import dev.imago.spi.Page;
+import dev.imago.spi.PageCursor;
+import dev.imago.spi.QuotaExceededException;
 import dev.imago.spi.RegionId;
-import dev.imago.spi.RuleCode;
 import dev.imago.spi.StoreException;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
-import dev.imago.store.jdbc.internal.Cursor;
 import dev.imago.store.jdbc.internal.Database;
 import dev.imago.store.jdbc.internal.ListingSql;
 import dev.imago.store.jdbc.internal.RecordRow;
@@ -152,39 +154,37 @@ public final class JdbcImageStore implements ImageStore {
   /**
    * {@inheritDoc}
    *
-   * @throws ConcurrentModificationException if the stored version differs from {@code
-   *     expectedVersion}, or the database found the save in a deadlock or a serialization
-   *     conflict; nothing was written
-   * @throws InputException if the record's version is not {@code expectedVersion + 1}, an
-   *     argument or event is absent, or a text holds what PostgreSQL cannot store (a NUL
-   *     character, an unpaired surrogate); nothing was written
+   * <p>One transaction: the image's row is inserted (its id must be free) or updated under the
+   * expected version, the unchanged images are locked and compared, the owner's count is taken
+   * within the limit, the members index follows the members, and the events take the next
+   * numbers last.
+   *
+   * @throws VersionConflictException if the stored image or an unchanged image has another
+   *     version, or the database found the save in a deadlock or a serialization conflict;
+   *     nothing was written
+   * @throws QuotaExceededException if the owner already had the owned limit of counted images
+   *     in the record's region; nothing was written
+   * @throws InputException if {@code change} is absent, or a text holds what PostgreSQL cannot
+   *     store (a NUL character, an unpaired surrogate); nothing was written
    * @throws StoreException if the database failed; nothing was written
    */
   @Override
-  public void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
-    Inputs.present(record, "record");
-    Inputs.presentElements(events, "events");
-    if (record.version() != expectedVersion + 1) {
-      throw new InputException("version", record.version(), RuleCode.INPUT_VALUE,
-          "must be one more than the expected version " + expectedVersion);
-    }
-    save(record, expectedVersion, List.copyOf(events), OptionalLong.empty(), Map.of());
-  }
-
-  private void save(ImageRecord record, long expectedVersion, List<ImageEvent> events,
-      OptionalLong ownedLimit, Map<ImageId, Long> unchanged) {
+  public void save(ImageChange change) {
+    Inputs.present(change, "change");
+    ImageRecord record = change.record();
+    long expectedVersion = change.expectedVersion();
     StorableText.check(record);
-    StorableText.check(events);
+    StorableText.check(change.events());
     database.transaction("save image " + record.id(),
-        retryable -> new ConcurrentModificationException(record.id(), expectedVersion),
+        retryable -> new VersionConflictException(record.id(), expectedVersion),
         connection -> {
           Current current = expectedVersion == 0
               ? insert(connection, record)
               : update(connection, record, expectedVersion);
-          requireUnchanged(connection, unchanged);
-          count(connection, current, record, ownedLimit);
+          requireUnchanged(connection, change.unchangedImages());
+          count(connection, current, record, change.ownedLimit());
           index(connection, current, record);
-          append(connection, events);
+          append(connection, change.events());
           return null;
         });
   }
@@ -194,7 +194,7 @@ public final class JdbcImageStore implements ImageStore {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       RecordRow.bind(insert, 1, record);
       if (insert.executeUpdate() == 0) {
-        throw new ConcurrentModificationException(record.id(), 0);
+        throw new VersionConflictException(record.id(), 0);
       }
     }
     return Current.NONE;
@@ -207,7 +207,7 @@ public final class JdbcImageStore implements ImageStore {
       lock.setString(1, record.id().value());
       try (ResultSet row = lock.executeQuery()) {
         if (!row.next() || row.getLong(1) != expectedVersion) {
-          throw new ConcurrentModificationException(record.id(), expectedVersion);
+          throw new VersionConflictException(record.id(), expectedVersion);
         }
         current = Current.read(row);
       }
@@ -217,7 +217,7 @@ public final class JdbcImageStore implements ImageStore {
       update.setString(next, record.id().value());
       update.setLong(next + 1, expectedVersion);
       if (update.executeUpdate() == 0) {
-        throw new ConcurrentModificationException(record.id(), expectedVersion);
+        throw new VersionConflictException(record.id(), expectedVersion);
       }
     }
     return current;
@@ -249,7 +249,7 @@ public final class JdbcImageStore implements ImageStore {
     for (ImageId id : ids) {
       long read = unchanged.get(id);
       if (stored.getOrDefault(id, 0L) != read) {
-        throw new ConcurrentModificationException(id, read);
+        throw new VersionConflictException(id, read);
       }
     }
   }
@@ -265,7 +265,7 @@ public final class JdbcImageStore implements ImageStore {
   private static void count(Connection connection, Current current, ImageRecord record,
       OptionalLong ownedLimit) throws SQLException {
     boolean counted = current.counted();
-    boolean counts = record.owner().isPresent() && record.status() != ImageStatus.DELETED;
+    boolean counts = record.isCountedInQuota();
     boolean samePlace = counted && counts && current.owner.equals(record.owner().get().value())
         && current.region.equals(record.region().value());
     if (samePlace) {
@@ -282,7 +282,7 @@ public final class JdbcImageStore implements ImageStore {
       TenantId owner = record.owner().get();
       boolean limited = ownedLimit.isPresent();
       if (limited && ownedLimit.getAsLong() < 1) {
-        throw quotaExceeded(owner, record.region(), ownedLimit.getAsLong());
+        throw new QuotaExceededException(owner, record.region(), ownedLimit.getAsLong());
       }
       try (PreparedStatement take =
           connection.prepareStatement(limited ? OWNED_TAKE_WITHIN : OWNED_TAKE)) {
@@ -292,16 +292,10 @@ public final class JdbcImageStore implements ImageStore {
           take.setLong(3, ownedLimit.getAsLong());
         }
         if (take.executeUpdate() == 0) {
-          throw quotaExceeded(owner, record.region(), ownedLimit.getAsLong());
+          throw new QuotaExceededException(owner, record.region(), ownedLimit.getAsLong());
         }
       }
     }
-  }
-
-  private static RuntimeException quotaExceeded(TenantId owner, RegionId region, long limit) {
-    // Replaced by the SPI's QuotaExceededException with SPI v2.
-    return new StoreException("quota of " + limit + " images of " + owner + " in " + region
-        + " exceeded", null);
   }
 
   /** Keeps the members index equal to the record's members. */
@@ -446,7 +440,7 @@ public final class JdbcImageStore implements ImageStore {
   public Page<ImageRecord> listVisible(ImageQuery query) {
     Inputs.present(query, "query");
     StorableText.check(query);
-    ListingSql.Key after = Cursor.decode(query);
+    ListingKey after = PageCursor.decode(query).orElse(null);
     int pageSize = query.pageSize();
     return database.read("list images", connection -> {
       List<ImageRecord> items = new ArrayList<>(pageSize);
@@ -457,7 +451,7 @@ public final class JdbcImageStore implements ImageStore {
       try (statement; ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           if (items.size() == pageSize) {
-            return Page.of(items, Optional.of(Cursor.encode(query, items.get(pageSize - 1))));
+            return Page.of(items, Optional.of(PageCursor.encode(query, items.get(pageSize - 1))));
           }
           items.add(RecordRow.read(rows));
         }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.imago.spi.EventType;
+import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
@@ -56,7 +57,7 @@ class RoundTripTest {
             .build())
         .build();
 
-    store.save(image, 0, List.of(ImageEvent.builder().type(EventType.CREATED)
+    save(image, 0, List.of(ImageEvent.builder().type(EventType.CREATED)
         .image(image.id()).occurredAt(Instant.parse("2026-01-01T00:00:00.000000001Z")).build()));
 
     assertThat(store.load(image.id())).contains(image);
@@ -66,9 +67,9 @@ class RoundTripTest {
 
   @Test
   void images_created_a_nanosecond_apart_list_in_that_order() {
-    store.save(privateImage("later", ALICE).createdAt(T0.plusNanos(1)).updatedAt(T0.plusNanos(1))
+    save(privateImage("later", ALICE).createdAt(T0.plusNanos(1)).updatedAt(T0.plusNanos(1))
         .build(), 0, List.of());
-    store.save(privateImage("earlier", ALICE).createdAt(T0).build(), 0, List.of());
+    save(privateImage("earlier", ALICE).createdAt(T0).build(), 0, List.of());
 
     var page = store.listVisible(ImageQuery.builder().viewer(ALICE).region(Images.REGION)
         .sort(ImageSort.OLDEST_FIRST).build());
@@ -87,7 +88,7 @@ class RoundTripTest {
         .putTags("😀", "镜像")
         .build();
 
-    store.save(image, 0, List.of(ImageEvent.builder().type(EventType.TAGS_CHANGED)
+    save(image, 0, List.of(ImageEvent.builder().type(EventType.TAGS_CHANGED)
         .image(image.id()).occurredAt(T0).putDetails("quote'\\%_", tricky).build()));
 
     assertThat(store.load(image.id())).contains(image);
@@ -117,7 +118,7 @@ class RoundTripTest {
     }
     ImageRecord image = builder.build();
 
-    store.save(image, 0, List.of());
+    save(image, 0, List.of());
 
     ImageRecord loaded = store.load(image.id()).orElseThrow();
     assertThat(loaded.tags().keySet()).containsExactly("zeta", "alpha", "mu", "beta");
@@ -143,8 +144,8 @@ class RoundTripTest {
         .listing(MarketListing.paid(Price.of("1E+3", "JPY", PriceUnit.ONE_OFF), T0))
         .build();
 
-    store.save(image, 0, List.of(created(image.id())));
-    store.save(scientific, 0, List.of(created(scientific.id())));
+    save(image, 0, List.of(created(image.id())));
+    save(scientific, 0, List.of(created(scientific.id())));
 
     assertThat(store.load(image.id())).contains(image);
     assertThat(store.load(scientific.id())).contains(scientific);
@@ -157,7 +158,7 @@ class RoundTripTest {
         .occurredAt(T0).putDetails("note", "a\u0000b").build();
 
     assertThatExceptionOfType(InputException.class)
-        .isThrownBy(() -> store.save(image, 0, List.of(created(image.id()), nul)))
+        .isThrownBy(() -> save(image, 0, List.of(created(image.id()), nul)))
         .satisfies(problem -> {
           assertThat(problem.field()).isEqualTo("events[1].details[note]");
           assertThat(problem.code()).isEqualTo(RuleCode.INPUT_VALUE);
@@ -173,7 +174,7 @@ class RoundTripTest {
         .occurredAt(T0).putDetails("a\u0000", "b").build();
 
     assertThatExceptionOfType(InputException.class)
-        .isThrownBy(() -> store.save(image, 0, List.of(nul)))
+        .isThrownBy(() -> save(image, 0, List.of(nul)))
         .satisfies(problem -> assertThat(problem.field()).isEqualTo("events[0].details.key"));
     assertThat(store.load(image.id())).isEmpty();
   }
@@ -183,7 +184,7 @@ class RoundTripTest {
     ImageRecord image = privateImage("surrogate", ALICE).description("broken \uD83D here").build();
 
     assertThatExceptionOfType(InputException.class)
-        .isThrownBy(() -> store.save(image, 0, List.of(created(image.id()))))
+        .isThrownBy(() -> save(image, 0, List.of(created(image.id()))))
         .satisfies(problem -> {
           assertThat(problem.field()).isEqualTo("description");
           assertThat(problem.code()).isEqualTo(RuleCode.INPUT_DESCRIPTION);
@@ -206,6 +207,10 @@ class RoundTripTest {
           assertThat(problem.field()).isEqualTo("tagValue");
           assertThat(problem.code()).isEqualTo(RuleCode.INPUT_TAGS);
         });
+  }
+
+  private void save(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+    store.save(ImageChange.of(record, expectedVersion, events));
   }
 
   private static dev.imago.spi.ImmutableImageQuery.Builder query() {

@@ -1,13 +1,13 @@
 package dev.imago.store.jdbc.internal;
 
 import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ListingKey;
 import dev.imago.spi.ImageSort;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.Visibility;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,15 +30,12 @@ public final class ListingSql {
   private final StringBuilder sql = new StringBuilder(2048);
   private final List<Param> params = new ArrayList<>();
   private final ImageQuery query;
-  private final @Nullable Key after;
+  private final @Nullable ListingKey after;
   private final boolean byName;
   private final String direction;
   private final String comparison;
 
-  /** Where the page starts: the sort key of the last image of the previous page. */
-  public record Key(Instant createdAt, String name, String id) {}
-
-  private ListingSql(ImageQuery query, @Nullable Key after) {
+  private ListingSql(ImageQuery query, @Nullable ListingKey after) {
     this.query = query;
     this.after = after;
     this.byName = query.sort() == ImageSort.NAME;
@@ -59,7 +56,7 @@ public final class ListingSql {
    * @throws SQLException if the statement cannot be prepared
    */
   public static @Nullable PreparedStatement prepare(Connection connection, ImageQuery query,
-      @Nullable Key after) throws SQLException {
+      @Nullable ListingKey after) throws SQLException {
     ListingSql listing = new ListingSql(query, after);
     if (!listing.build()) {
       return null;
@@ -79,7 +76,7 @@ public final class ListingSql {
    * @param after where the page starts, or {@code null}
    * @return the SQL, with {@code ?} for each parameter
    */
-  public static String text(ImageQuery query, @Nullable Key after) {
+  public static String text(ImageQuery query, @Nullable ListingKey after) {
     ListingSql listing = new ListingSql(query, after);
     listing.build();
     return listing.sql.toString();
@@ -178,7 +175,7 @@ public final class ListingSql {
       params.add((connection, statement, index) -> statement.setLong(index, second));
       params.add((connection, statement, index) -> statement.setInt(index, nano));
     }
-    text(after.id());
+    text(after.id().value());
   }
 
   /** The filters other than visibility, on the image's row. */
