@@ -23,6 +23,7 @@ import dev.imago.spi.FileFacts;
 import dev.imago.spi.FileId;
 import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
+import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
@@ -38,6 +39,7 @@ import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantDirectory;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.TenantInfo;
+import dev.imago.spi.Visibility;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -68,7 +70,7 @@ import java.util.function.Supplier;
  *
  * <p>Each host runs the same kind of mix, from its own seed: alice creates private images in the
  * north (quota 3 per region) while her east project replicates its image to the north, which
- * counts in the same quota; alice deletes images her host created; she shares her data-disk
+ * counts in the same quota; alice deletes any of her images, so deletes race too; she shares her data-disk
  * image (member limit 1) with bob or erin, who accept, and she revokes them. Every command of a
  * host happens at an instant of its own, which its events carry.
  *
@@ -169,8 +171,8 @@ public final class TwoHostsTrial {
     ImageService service = service(store, clock,
         () -> ImageId.of("h" + host + "-" + ids.incrementAndGet()));
     Random random = new Random(seed * 31 + host);
-    List<ImageId> mine = new ArrayList<>();
     List<Result> results = new ArrayList<>();
+    List<ImageId> alive;
     for (int round = 0; round < rounds; round++) {
       Instant at = instant(host, round);
       clock.set(at);
@@ -182,17 +184,16 @@ public final class TwoHostsTrial {
           ImageRecord created = service.createImage(Caller.tenant(ALICE), ImageSpec.builder()
               .name("web").type(ImageType.SYSTEM_DISK)
               .source(SourceRef.server(ServerId.of("srv-" + ALICE))).build());
-          mine.add(created.id());
           return "ok " + created.id();
         });
       } else if (pick < 35) {
         result = run(at, "replicate", () -> {
           ImageRecord replica = service.replicate(Caller.tenant(ALICE_EAST), EAST_SOURCE, NORTH);
-          mine.add(replica.id());
           return "ok " + replica.id();
         });
-      } else if (pick < 50 && !mine.isEmpty()) {
-        ImageId doomed = mine.remove(random.nextInt(mine.size()));
+      } else if (pick < 50 && !(alive = deletable(service)).isEmpty()) {
+        // Any of alice's images, the other host's too: deletes race as well.
+        ImageId doomed = alive.get(random.nextInt(alive.size()));
         result = run(at, "delete " + doomed, () -> {
           service.delete(Caller.tenant(ALICE), doomed);
           return "ok";
@@ -216,6 +217,12 @@ public final class TwoHostsTrial {
       results.add(result);
     }
     return results;
+  }
+
+  private static List<ImageId> deletable(ImageService service) {
+    return service.listVisible(Caller.tenant(ALICE), ImageQuery.builder().viewer(ALICE)
+            .region(NORTH).include(Set.of(Visibility.OWN)).pageSize(20).build())
+        .items().stream().map(ImageRecord::id).filter(id -> !id.equals(SHARED)).toList();
   }
 
   /**
