@@ -19,6 +19,9 @@ public final class Database {
   /** SQLState of a detected deadlock. */
   static final String DEADLOCK = "40P01";
   private static final String NOTHING_WRITTEN = "; nothing was written";
+  private static final String CONNECTION_EXCEPTION = "08";
+  private static final String COMMIT_UNKNOWN = "; the connection broke during the commit, so the"
+      + " save may have been written: reload before trying again";
 
   private final DataSource dataSource;
 
@@ -81,11 +84,13 @@ public final class Database {
     } catch (SQLException e) {
       throw failure(operation, e, NOTHING_WRITTEN);
     }
+    boolean committing = false;
     try (connection) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
         T result = work.run(connection);
+        committing = true;
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException | Error e) {
@@ -98,6 +103,10 @@ public final class Database {
       String state = e.getSQLState();
       if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
         throw retryable.apply(e);
+      }
+      if (committing && state != null && state.startsWith(CONNECTION_EXCEPTION)) {
+        // The server may have committed before the connection broke: no store can know.
+        throw failure(operation, e, COMMIT_UNKNOWN);
       }
       throw failure(operation, e, NOTHING_WRITTEN);
     }
