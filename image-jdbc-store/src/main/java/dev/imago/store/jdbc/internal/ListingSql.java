@@ -57,29 +57,32 @@ public final class ListingSql {
    */
   public static @Nullable PreparedStatement prepare(Connection connection, ImageQuery query,
       @Nullable ListingKey after) throws SQLException {
+    return prepare(connection, query, after, "");
+  }
+
+  /**
+   * Prepares the statement of a page behind a prefix, such as {@code EXPLAIN (ANALYZE, BUFFERS)},
+   * with its parameters bound.
+   *
+   * @param connection the connection
+   * @param query the query
+   * @param after where the page starts, or {@code null}
+   * @param prefix the text before the statement
+   * @return the statement, or {@code null} when the query lists nothing
+   * @throws SQLException if the statement cannot be prepared
+   */
+  public static @Nullable PreparedStatement prepare(Connection connection, ImageQuery query,
+      @Nullable ListingKey after, String prefix) throws SQLException {
     ListingSql listing = new ListingSql(query, after);
     if (!listing.build()) {
       return null;
     }
-    PreparedStatement statement = connection.prepareStatement(listing.sql.toString());
+    PreparedStatement statement = connection.prepareStatement(prefix + listing.sql);
     int index = 1;
     for (Param param : listing.params) {
       param.bind(connection, statement, index++);
     }
     return statement;
-  }
-
-  /**
-   * Returns the text of the statement of a page, for EXPLAIN and tests.
-   *
-   * @param query the query
-   * @param after where the page starts, or {@code null}
-   * @return the SQL, with {@code ?} for each parameter
-   */
-  public static String text(ImageQuery query, @Nullable ListingKey after) {
-    ListingSql listing = new ListingSql(query, after);
-    listing.build();
-    return listing.sql.toString();
   }
 
   private boolean build() {
