@@ -239,7 +239,7 @@ class FaultTest {
   }
 
   /** A data source that can be pointed at a port where no server listens. */
-  private final class SwitchableDataSource extends ForwardingDataSource {
+  private final class SwitchableDataSource extends AbstractDataSource {
     private volatile DataSource target;
 
     SwitchableDataSource(DataSource target) {
@@ -255,8 +255,8 @@ class FaultTest {
     }
 
     @Override
-    DataSource target() {
-      return target;
+    public Connection getConnection() throws SQLException {
+      return target.getConnection();
     }
   }
 }

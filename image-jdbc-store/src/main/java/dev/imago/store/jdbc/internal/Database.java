@@ -65,6 +65,24 @@ public final class Database {
   }
 
   /**
+   * Runs a read in a transaction of its own, for reads that set a transaction-local setting
+   * first (a {@code SET LOCAL}); it commits when the work returns and rolls back when it throws.
+   *
+   * @param <T> the result
+   * @param operation what is done, for the message of a failure
+   * @param work the work
+   * @return its result
+   * @throws StoreException if the database fails
+   */
+  public <T> T readInTransaction(String operation, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return inTransaction(connection, work);
+    } catch (SQLException e) {
+      throw failure(operation, e, "");
+    }
+  }
+
+  /**
    * Runs work in one transaction: it commits when the work returns and rolls back when it
    * throws, so nothing of a failed write stays.
    *
@@ -84,31 +102,45 @@ public final class Database {
     } catch (SQLException e) {
       throw failure(operation, e, NOTHING_WRITTEN);
     }
-    boolean committing = false;
+    Committing committing = new Committing();
     try (connection) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        committing = true;
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        rollBack(connection, e);
-        throw e;
-      } finally {
-        restore(connection, autoCommit);
-      }
+      return inTransaction(connection, work, committing);
     } catch (SQLException e) {
       String state = e.getSQLState();
       if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
         throw retryable.apply(e);
       }
-      if (committing && state != null && state.startsWith(CONNECTION_EXCEPTION)) {
+      if (committing.started && state != null && state.startsWith(CONNECTION_EXCEPTION)) {
         // The server may have committed before the connection broke: no store can know.
         throw failure(operation, e, COMMIT_UNKNOWN);
       }
       throw failure(operation, e, NOTHING_WRITTEN);
+    }
+  }
+
+  /** Whether a transaction got as far as its commit. */
+  private static final class Committing {
+    boolean started;
+  }
+
+  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+    return inTransaction(connection, work, new Committing());
+  }
+
+  private static <T> T inTransaction(Connection connection, Work<T> work, Committing committing)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run(connection);
+      committing.started = true;
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      rollBack(connection, e);
+      throw e;
+    } finally {
+      restore(connection, autoCommit);
     }
   }
 
