@@ -81,7 +81,7 @@ public class PgCommandBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       server.recreate(schema);
-      HikariDataSource pool = pool(1);
+      HikariDataSource pool = pool(2);
       ImagoSchema.migrate(pool);
       pool.close();
     }

@@ -3,11 +3,16 @@ package dev.imago.store.jdbc;
 import dev.imago.spi.InputException;
 import dev.imago.spi.Inputs;
 import dev.imago.spi.StoreException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -24,7 +29,9 @@ import org.flywaydb.core.api.FlywayException;
  * table, or {@value #HISTORY_TABLE}).
  *
  * <p>The tables are created in the connection's current schema (its {@code search_path}); every
- * name starts with {@code imago_}.
+ * name starts with {@code imago_}. Flyway needs two connections at once, so the data source (a
+ * pool) must allow two. On the module path, Flyway (automatic module {@code flyway.core}) must be
+ * in the module graph, for this module requires it only statically.
  */
 public final class ImagoSchema {
   /** Where the migrations are, as a Flyway location. */
@@ -69,7 +76,7 @@ public final class ImagoSchema {
           return found;
         }
         Flyway.configure(ImagoSchema.class.getClassLoader())
-            .dataSource(dataSource)
+            .dataSource(new LockHolderFirst(dataSource, lockHolder))
             .locations(LOCATION)
             .table(HISTORY_TABLE)
             .failOnMissingLocations(true)
@@ -132,6 +139,81 @@ public final class ImagoSchema {
         return null;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Hands Flyway the connection that holds the lock first, never closing it, and further
+   * connections from the host's data source, so that the call needs no more connections at
+   * once than Flyway does.
+   */
+  private static final class LockHolderFirst implements DataSource {
+    private final DataSource dataSource;
+    private Connection lockHolder;
+
+    LockHolderFirst(DataSource dataSource, Connection lockHolder) {
+      this.dataSource = dataSource;
+      this.lockHolder = lockHolder;
+    }
+
+    @Override
+    public synchronized Connection getConnection() throws SQLException {
+      Connection first = lockHolder;
+      if (first == null) {
+        return dataSource.getConnection();
+      }
+      lockHolder = null;
+      return (Connection) Proxy.newProxyInstance(ImagoSchema.class.getClassLoader(),
+          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+              return null;
+            }
+            try {
+              return method.invoke(first, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return dataSource.getConnection(username, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return dataSource.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      dataSource.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      dataSource.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return dataSource.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      return dataSource.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      return dataSource.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+      return dataSource.isWrapperFor(type);
     }
   }
 

@@ -58,6 +58,9 @@ public final class PostgresServer {
   /** The user's password. */
   public static final String PASSWORD_PROPERTY = "imago.postgres.password";
 
+  /** {@code on} to run the embedded server with fsync and synchronous commits. */
+  public static final String FSYNC_PROPERTY = "imago.postgres.fsync";
+
   private static final String UNPRIVILEGED_USER = "nobody";
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "imago-pg");
@@ -313,9 +316,12 @@ public final class PostgresServer {
   private static void launch(boolean root, Path binaries, Path data, int port) {
     // The shell stops the server when this JVM closes the pipe to its standard input, which
     // happens however the JVM ends.
+    // Durability costs the tests time and proves nothing they check; a benchmark of commits
+    // turns it on with -Dimago.postgres.fsync=on.
+    String durable = System.getProperty(FSYNC_PROPERTY, "off").equals("on") ? "on" : "off";
     String script = "\"$0\" -D \"$1\" -p \"$2\" -c listen_addresses=127.0.0.1"
-        + " -c unix_socket_directories= -c fsync=off -c synchronous_commit=off"
-        + " -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB"
+        + " -c unix_socket_directories= -c fsync=" + durable + " -c synchronous_commit=" + durable
+        + " -c full_page_writes=" + durable + " -c max_connections=200 -c shared_buffers=256MB"
         + " -c timezone=UTC &"
         + " pid=$!; cat > /dev/null; kill -QUIT $pid; wait $pid";
     List<String> command = new ArrayList<>(List.of("sh", "-c", script,

@@ -3,6 +3,8 @@ package dev.imago.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.imago.spi.StoreException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,6 +69,22 @@ class SchemaTest {
     assertThat(query(empty, "SELECT version FROM imago_schema_history WHERE type = 'SQL'"))
         .containsExactly("1");
     assertThat(query(empty, "SELECT count(*) FROM imago_event_head")).containsExactly("1");
+  }
+
+  @Test
+  void migrate_needs_no_more_connections_at_once_than_flyway_does() {
+    server.recreate("schema_small_pool");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(server.url());
+    config.setUsername(server.user());
+    config.setPassword(server.password());
+    config.setSchema("schema_small_pool");
+    config.setMaximumPoolSize(2);
+    config.setConnectionTimeout(5_000);
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      assertThat(ImagoSchema.migrate(pool)).isEqualTo(ImagoSchema.VERSION);
+      new JdbcImageStore(pool);
+    }
   }
 
   @Test
