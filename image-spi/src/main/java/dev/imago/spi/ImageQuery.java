@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * reasons (a tenant's own market image) is listed once.
  */
 @Value.Immutable
-public abstract class ImageQuery {
+public abstract class ImageQuery implements WithImageQuery {
   /** The largest page (rule {@code INPUT_PAGE}). */
   public static final int MAX_PAGE_SIZE = 1000;
   /** The page size when none is given. */
@@ -28,8 +28,13 @@ public abstract class ImageQuery {
    *
    * @return a new builder
    */
-  public static ImmutableImageQuery.Builder builder() {
-    return ImmutableImageQuery.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@code ImageQuery}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableImageQuery.Builder {
+    Builder() {}
   }
 
   /**

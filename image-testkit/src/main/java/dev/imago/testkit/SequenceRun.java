@@ -11,7 +11,6 @@ import dev.imago.spi.ImageSort;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageQuery;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.OsType;
 import dev.imago.spi.Page;
@@ -104,7 +103,7 @@ final class SequenceRun {
       ImageQuery everything = ImageQuery.builder().viewer(tenant)
           .region(ServiceWorld.regionOf(tenant)).pageSize(pageSize).build();
       agreeOnListing(tenant, "default listing", everything);
-      NamedQuery filtered = filtered(ImmutableImageQuery.copyOf(everything));
+      NamedQuery filtered = filtered(everything);
       agreeOnListing(tenant, "listing of " + filtered.name(), filtered.query());
     }
   }
@@ -122,7 +121,7 @@ final class SequenceRun {
    * though {@code ImageService.listVisible} promises those "of its region"; the contract leaves
    * that case open rather than pin either answer.
    */
-  private NamedQuery filtered(ImmutableImageQuery query) {
+  private NamedQuery filtered(ImageQuery query) {
     return switch (step % 4) {
       case 0 -> new NamedQuery("pending and rejected shares by name", query
           .withMembership(EnumSet.of(MembershipStatus.PENDING, MembershipStatus.REJECTED))
@@ -157,7 +156,7 @@ final class SequenceRun {
         throw new IllegalStateException("the listing never ends: cursor " + cursor
             + " after " + listed);
       }
-      page = service.listVisible(caller, ImmutableImageQuery.copyOf(query).withCursor(cursor));
+      page = service.listVisible(caller, query.withCursor(cursor));
       page.items().forEach(record -> listed.add(record.id()));
     }
     return listed;

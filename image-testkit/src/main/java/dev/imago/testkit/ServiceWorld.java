@@ -16,7 +16,6 @@ import dev.imago.spi.FileId;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageStore;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableMachineFacts;
 import dev.imago.spi.KeyId;
 import dev.imago.spi.MachineFacts;
 import dev.imago.spi.OsType;
@@ -211,7 +210,7 @@ final class ServiceWorld {
 
   private static MachineFacts machine(ServerKind kind, String key, int systemGib,
       int... dataGib) {
-    ImmutableMachineFacts.Builder machine = MachineFacts.builder()
+    MachineFacts.Builder machine = MachineFacts.builder()
         .kind(kind)
         .os(Samples.os(OsType.LINUX, Platform.UBUNTU))
         .ramMib(4096)

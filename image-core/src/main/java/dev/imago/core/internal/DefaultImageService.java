@@ -10,7 +10,6 @@ import dev.imago.core.policy.Action;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Decision;
 import dev.imago.core.policy.ImageSpec;
-import dev.imago.core.policy.ImmutableContext;
 import dev.imago.core.policy.PolicyEngine;
 import dev.imago.core.policy.PolicySettings;
 import dev.imago.core.policy.SourceRef;
@@ -310,7 +309,7 @@ public final class DefaultImageService implements ImageService {
 
   private Context contextFor(Caller caller, Action action) {
     Inputs.present(caller, "caller");
-    ImmutableContext.Builder context = Context.builder()
+    Context.Builder context = Context.builder()
         .caller(caller)
         .action(action)
         .settings(settings)
@@ -339,7 +338,7 @@ public final class DefaultImageService implements ImageService {
     return context.build();
   }
 
-  private void lookUpSource(ImmutableContext.Builder context, SourceRef source) {
+  private void lookUpSource(Context.Builder context, SourceRef source) {
     if (source instanceof SourceRef.Server server) {
       context.server(sources.findServer(server.id()));
     } else if (source instanceof SourceRef.Disk disk) {

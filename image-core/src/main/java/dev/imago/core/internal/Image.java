@@ -19,8 +19,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageEvent;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.MachineFacts;
 import dev.imago.spi.MarketListing;
 import dev.imago.spi.Membership;
@@ -143,7 +141,7 @@ public final class Image {
 
   private static ImageRecord create(Context context, ImageSpec spec, ImageId id) {
     RegionId region = context.callerTenant().orElseThrow().region();
-    ImmutableImageRecord.Builder record = newImage(context, id, spec, region)
+    ImageRecord.Builder record = newImage(context, id, spec, region)
         .imageClass(ImageClass.PRIVATE)
         .owner(context.caller().tenant());
     SourceRef source = spec.source();
@@ -179,8 +177,8 @@ public final class Image {
     };
   }
 
-  private static ImmutableImageRecord.Builder fromMachine(
-      ImmutableImageRecord.Builder record, ImageSpec spec, MachineFacts machine) {
+  private static ImageRecord.Builder fromMachine(
+      ImageRecord.Builder record, ImageSpec spec, MachineFacts machine) {
     List<DiskSpec> disks = spec.type() == ImageType.FULL_SERVER
         ? machine.disks() : List.of(machine.systemDisk());
     Set<ServerKind> kinds = EnumSet.of(machine.kind());
@@ -193,7 +191,7 @@ public final class Image {
         .encryptionKey(spec.encryptionKey().or(machine::encryptionKey));
   }
 
-  private static ImmutableImageRecord.Builder newImage(
+  private static ImageRecord.Builder newImage(
       Context context, ImageId id, ImageSpec spec, RegionId region) {
     return ImageRecord.builder()
         .id(id)
@@ -229,7 +227,7 @@ public final class Image {
   }
 
   private static Change created(Context context, ImageRecord record) {
-    ImmutableImageEvent.Builder event = event(context, record, EventType.CREATED);
+    ImageEvent.Builder event = event(context, record, EventType.CREATED);
     record.origin().ifPresent(origin -> event.putDetails("origin", origin.image().value()));
     // The engine judged the quota on a count; the store keeps it in the save, so that two hosts
     // creating at once cannot both pass it (CREATE_QUOTA).
@@ -318,7 +316,7 @@ public final class Image {
           .putDetails("reason", RuleCode.SHARE_DELETE.value())
           .build());
     }
-    ImmutableImageRecord.Builder next = next(image, context)
+    ImageRecord.Builder next = next(image, context)
         .members(Map.of())
         .status(ImageStatus.DELETED);
     if (image.imageClass() == ImageClass.MARKET) {
@@ -335,7 +333,7 @@ public final class Image {
   }
 
   /** Starts the next version of a record; its checks run when the caller builds it. */
-  private static ImmutableImageRecord.Builder next(ImageRecord image, Context context) {
+  private static ImageRecord.Builder next(ImageRecord image, Context context) {
     Instant now = context.now().isBefore(image.updatedAt()) ? image.updatedAt() : context.now();
     return ImageRecord.builder()
         .from(image)
@@ -343,7 +341,7 @@ public final class Image {
         .updatedAt(now);
   }
 
-  private static ImmutableImageEvent.Builder event(Context context, ImageRecord image, EventType type) {
+  private static ImageEvent.Builder event(Context context, ImageRecord image, EventType type) {
     return ImageEvent.builder()
         .type(type)
         .image(image.id())

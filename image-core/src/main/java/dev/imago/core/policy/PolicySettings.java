@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * Build changed settings with {@code PolicySettings.builder().maxMembers(ImageType.ISO, 16)...}.
  */
 @Value.Immutable
-public abstract class PolicySettings {
+public abstract class PolicySettings implements WithPolicySettings {
   private static final long GIB = 1L << 30;
   private static final PolicySettings DEFAULTS = builder().build();
 
@@ -30,8 +30,13 @@ public abstract class PolicySettings {
    *
    * @return a new builder
    */
-  public static ImmutablePolicySettings.Builder builder() {
-    return ImmutablePolicySettings.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code PolicySettings}; {@code build()} checks it. */
+  public static final class Builder extends ImmutablePolicySettings.Builder {
+    Builder() {}
   }
 
   /**

@@ -35,7 +35,7 @@ class CreateRulesTest {
   private static final SourceRef FROM_ISO = SourceRef.file(ISO_FILE.id());
 
   /** OWNER creates; the directory knows its server, backup, data disk and the given file. */
-  private static ImmutableContext.Builder creating(
+  private static Context.Builder creating(
       Caller caller, ImageSpec spec, FileFacts file) {
     return context(caller, new Action.Create(spec))
         .server(SERVER).backup(BACKUP).disk(DATA_DISK).file(file);
@@ -46,7 +46,7 @@ class CreateRulesTest {
   }
 
   private static Decision importing(ImageType type, FileFacts file) {
-    ImmutableImageSpec.Builder spec = spec(type, SourceRef.file(file.id()));
+    ImageSpec.Builder spec = spec(type, SourceRef.file(file.id()));
     if (type != ImageType.DATA_DISK) {
       spec.os(UBUNTU);
     }
@@ -304,7 +304,7 @@ class CreateRulesTest {
   @Test
   void replica_cannot_pass_the_quota_of_the_region_it_goes_to() {
     ImageRecord image = systemDiskImage();
-    ImmutableContext.Builder replicating =
+    Context.Builder replicating =
         context(owner(), new Action.Replicate(image.id(), OTHER_REGION), image)
             .replicaOwner(OWNER_ABROAD_INFO);
 

@@ -64,7 +64,7 @@ class PolicyEngineTest {
   }
 
   /** OWNER and FRIEND work for acme, STRANGER for another company. */
-  private static ImmutableContext.Builder sharingInOrganisations(
+  private static Context.Builder sharingInOrganisations(
       ImageRecord image, TenantId recipient) {
     return context(owner(), new Action.Share(image.id(), List.of(recipient)), image)
         .callerTenant(inOrganisation(OWNER_INFO, "acme"))

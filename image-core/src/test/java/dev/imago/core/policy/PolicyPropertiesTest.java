@@ -24,7 +24,6 @@ import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.RuleCode;
@@ -88,7 +87,7 @@ class PolicyPropertiesTest {
         assertThat(decision.charges()).isEmpty();
         // The answer is the very one for an id that never existed, deleted or not: nothing leaks.
         assertThat(decision).isEqualTo(STANDARD.evaluate(
-            ImmutableContext.copyOf(context).withImage(Optional.empty())));
+            context.withImage(Optional.empty())));
         assertThatThrownBy(() -> new Image(STANDARD).execute(context, () -> ImageId.of("x")))
             .isInstanceOf(ImageNotFoundException.class);
       }
@@ -177,7 +176,7 @@ class PolicyPropertiesTest {
           .status(from)
           .members(from == ImageStatus.DELETED ? Map.of() : generated.image().members())
           .build();
-      Context context = ImmutableContext.copyOf(generated.context()).withImage(image)
+      Context context = generated.context().withImage(image)
           .withAction(new Action.ChangeStatus(image.id(), to));
       Decision decision = STANDARD.evaluate(context);
 
@@ -195,7 +194,7 @@ class PolicyPropertiesTest {
         return;
       }
       seenInside.add(from + "->" + to);
-      Context byOperator = ImmutableContext.copyOf(context)
+      Context byOperator = context
           .withCaller(Caller.operator()).withCallerTenant(Optional.empty());
       assertThat(STANDARD.evaluate(byOperator).isAllowed())
           .as("%s -> %s by the operator: %s", from, to, STANDARD.evaluate(byOperator)).isTrue();
@@ -231,12 +230,12 @@ class PolicyPropertiesTest {
     qt().withExamples(100).forAll(enumValues(ImageStatus.class), scenarios)
         .assuming((from, scenario) -> from != ImageStatus.DELETED)
         .checkAssert((from, scenario) -> {
-          ImmutableImageRecord image = ImageRecord.builder().from(scenario.image())
+          ImageRecord image = ImageRecord.builder().from(scenario.image())
               .status(from).deletionProtected(false).build();
           assertThat(inCatalogue(from, ImageStatus.DELETED)).isTrue();
-          Context context = ImmutableContext.copyOf(scenario.context()).withImage(image);
+          Context context = scenario.context().withImage(image);
           if (image.imageClass() == ImageClass.PUBLIC) {
-            context = ImmutableContext.copyOf(context)
+            context = context
                 .withCaller(Caller.operator()).withCallerTenant(Optional.empty());
           }
           assertThat(STANDARD.evaluate(context).isAllowed()).as("%s", scenario).isTrue();

@@ -3,14 +3,11 @@ package dev.imago.store.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imago.spi.ImageChange;
-import dev.imago.spi.ImmutableImageChange;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
-import dev.imago.spi.ImmutableImageQuery;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.InputException;
 import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
@@ -233,7 +230,7 @@ class BrokenStoresFailTheContractTest {
       return new ForwardingImageStore(working) {
         @Override
         public void save(ImageChange change) {
-          super.save(ImmutableImageChange.copyOf(change).withOwnedLimit(OptionalLong.empty()));
+          super.save(change.withOwnedLimit(OptionalLong.empty()));
         }
       };
     }
@@ -246,7 +243,7 @@ class BrokenStoresFailTheContractTest {
       return new ForwardingImageStore(working) {
         @Override
         public void save(ImageChange change) {
-          super.save(ImmutableImageChange.copyOf(change).withUnchangedImages(Map.of()));
+          super.save(change.withUnchangedImages(Map.of()));
         }
       };
     }
@@ -259,7 +256,7 @@ class BrokenStoresFailTheContractTest {
       return new ForwardingImageStore(working) {
         @Override
         public void save(ImageChange change) {
-          super.save(ImmutableImageChange.copyOf(change).withEvents(List.of()));
+          super.save(change.withEvents(List.of()));
         }
       };
     }
@@ -278,7 +275,7 @@ class BrokenStoresFailTheContractTest {
             if (!e.code().equals(RuleCode.INPUT_PAGE)) {
               throw e;
             }
-            ImageQuery firstPage = ImmutableImageQuery.copyOf(query).withCursor(Optional.empty());
+            ImageQuery firstPage = query.withCursor(Optional.empty());
             return super.listVisible(firstPage);
           }
         }
@@ -308,7 +305,7 @@ class BrokenStoresFailTheContractTest {
       return new ForwardingImageStore(working) {
         @Override
         public Page<ImageRecord> listVisible(ImageQuery query) {
-          return super.listVisible(ImmutableImageQuery.copyOf(query)
+          return super.listVisible(query
               .withMembership(EnumSet.allOf(MembershipStatus.class)));
         }
       };
@@ -328,9 +325,9 @@ class BrokenStoresFailTheContractTest {
           if (stored != null) {
             Map<TenantId, Membership> members = new LinkedHashMap<>(record.members());
             members.replaceAll((tenant, member) -> stored.members().getOrDefault(tenant, member));
-            kept = ImmutableImageRecord.copyOf(record).withMembers(members);
+            kept = record.withMembers(members);
           }
-          super.save(ImmutableImageChange.copyOf(change).withRecord(kept));
+          super.save(change.withRecord(kept));
         }
       };
     }
@@ -385,7 +382,7 @@ class BrokenStoresFailTheContractTest {
   static ImageChange lastWriterWins(ImageStore store, ImageChange change) {
     long stored = store.load(change.record().id()).map(ImageRecord::version).orElse(0L);
     return ImageChange.builder().from(change)
-        .record(ImmutableImageRecord.copyOf(change.record()).withVersion(stored + 1))
+        .record(change.record().withVersion(stored + 1))
         .expectedVersion(stored)
         .build();
   }

@@ -224,7 +224,7 @@ class SeedStoryTest {
   void an_iso_image_creates_only_temporary_servers() {
     ImageRecord image = world.activeImage(acme(), ImageSpec.builder().name("installer")
         .type(ImageType.ISO).source(SourceRef.file(ISO_FILE)).os(UBUNTU).build());
-    dev.imago.core.policy.ImmutableUseRequest.Builder request = UseRequest.builder().region(NORTH).serverKind(ServerKind.ECS)
+    dev.imago.core.policy.UseRequest.Builder request = UseRequest.builder().region(NORTH).serverKind(ServerKind.ECS)
         .diskGib(40).ramMib(2048);
     assertThat(codesOf(org.assertj.core.api.Assertions.catchThrowable(() ->
         world.images.authorizeUse(acme(), image.id(), request.target(UseTarget.SERVER).build()))))
@@ -241,7 +241,7 @@ class SeedStoryTest {
     Price imageFee = Price.of("0.10", "USD", PriceUnit.PER_HOUR);
     Price serverFee = Price.of("0.05", "USD", PriceUnit.PER_HOUR);
     world.images.publish(acme(), image.id(), Optional.of(imageFee));
-    dev.imago.core.policy.ImmutableUseRequest.Builder request = UseRequest.builder().target(UseTarget.SERVER).region(NORTH)
+    dev.imago.core.policy.UseRequest.Builder request = UseRequest.builder().target(UseTarget.SERVER).region(NORTH)
         .serverKind(ServerKind.ECS).diskGib(40).ramMib(2048).serverFee(serverFee);
 
     Throwable denied = org.assertj.core.api.Assertions.catchThrowable(
