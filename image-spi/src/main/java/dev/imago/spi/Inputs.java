@@ -206,10 +206,6 @@ public final class Inputs {
    *     allowed names
    */
   public static <E extends Enum<E>> E constant(Class<E> type, String value, String field) {
-    return constant(type, value, field, RuleCode.INPUT_VALUE);
-  }
-
-  static <E extends Enum<E>> E constant(Class<E> type, String value, String field, RuleCode code) {
     if (value != null) {
       for (E constant : type.getEnumConstants()) {
         if (constant.name().equalsIgnoreCase(value.trim())) {
@@ -217,7 +213,7 @@ public final class Inputs {
         }
       }
     }
-    throw new InputException(field, value, code,
+    throw new InputException(field, value, RuleCode.INPUT_VALUE,
         "must be one of " + Arrays.toString(type.getEnumConstants()));
   }
 

@@ -4,6 +4,7 @@ import dev.imago.core.Caller;
 import dev.imago.core.ImageService;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
+import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
@@ -100,51 +101,45 @@ final class SequenceRun {
       }
       // Small pages of different sizes, so that every listing is walked over several cursors.
       int pageSize = 1 + i % 3;
-      ImageQuery everything = ImageQuery.builder().viewer(tenant)
-          .region(ServiceWorld.regionOf(tenant)).pageSize(pageSize).build();
+      ImageFilter everything = ImageFilter.builder().pageSize(pageSize).build();
       agreeOnListing(tenant, "default listing", everything);
-      NamedQuery filtered = filtered(everything);
-      agreeOnListing(tenant, "listing of " + filtered.name(), filtered.query());
+      NamedFilter filtered = filtered(everything);
+      agreeOnListing(tenant, "listing of " + filtered.name(), filtered.filter());
     }
   }
 
-  private void agreeOnListing(TenantId tenant, String what, ImageQuery query) {
-    agree(tenant + "'s " + what + " (" + query.pageSize() + " to a page)",
+  private void agreeOnListing(TenantId tenant, String what, ImageFilter filter) {
+    ImageQuery query = ImageQuery.of(tenant, ServiceWorld.regionOf(tenant), filter);
+    agree(tenant + "'s " + what + " (" + filter.pageSize() + " to a page)",
         Outcome.allowed(model.list(query)),
-        Outcome.of(() -> walk(Caller.tenant(tenant), query)));
+        Outcome.of(() -> walk(Caller.tenant(tenant), filter)));
   }
 
-  /**
-   * One of four filtered queries, in turn: each step looks at the images another way. Every
-   * query asks for the tenant's own region: the service passes another region to the store
-   * unchecked, listing public and market images there that {@code get} answers as not found,
-   * though {@code ImageService.listVisible} promises those "of its region"; the contract leaves
-   * that case open rather than pin either answer.
-   */
-  private NamedQuery filtered(ImageQuery query) {
+  /** One of four filtered listings, in turn: each step looks at the images another way. */
+  private NamedFilter filtered(ImageFilter query) {
     return switch (step % 4) {
-      case 0 -> new NamedQuery("pending and rejected shares by name", query
+      case 0 -> new NamedFilter("pending and rejected shares by name", query
           .withMembership(EnumSet.of(MembershipStatus.PENDING, MembershipStatus.REJECTED))
           .withSort(ImageSort.NAME));
-      case 1 -> new NamedQuery("active server images, oldest first", query
+      case 1 -> new NamedFilter("active server images, oldest first", query
           .withTypes(EnumSet.of(ImageType.SYSTEM_DISK, ImageType.FULL_SERVER))
           .withStatuses(EnumSet.of(ImageStatus.ACTIVE))
           .withSort(ImageSort.OLDEST_FIRST));
-      case 2 -> new NamedQuery("own and shared images (any answer) tagged env=prod", query
+      case 2 -> new NamedFilter("own and shared images (any answer) tagged env=prod", query
           .withInclude(EnumSet.of(Visibility.OWN, Visibility.SHARED))
           .withMembership(EnumSet.allOf(MembershipStatus.class))
           .withTagKey("env")
           .withTagValue("prod"));
-      default -> new NamedQuery("public and market Linux images, newest first", query
+      default -> new NamedFilter("public and market Linux images, newest first", query
           .withInclude(EnumSet.of(Visibility.PUBLIC, Visibility.MARKET))
           .withOsType(OsType.LINUX));
     };
   }
 
-  private record NamedQuery(String name, ImageQuery query) {}
+  private record NamedFilter(String name, ImageFilter filter) {}
 
   /** Every page of a listing, through the service, each cursor followed once. */
-  private List<ImageId> walk(Caller caller, ImageQuery query) {
+  private List<ImageId> walk(Caller caller, ImageFilter query) {
     List<ImageId> listed = new ArrayList<>();
     Set<String> cursors = new HashSet<>();
     Page<ImageRecord> page = service.listVisible(caller, query);

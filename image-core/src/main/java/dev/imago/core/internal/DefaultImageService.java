@@ -17,6 +17,7 @@ import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
+import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
@@ -147,8 +148,15 @@ public final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public Membership accept(Caller caller, ImageId image, Optional<VaultId> vault) {
-    return execute(caller, new Action.Accept(image, vault), change -> membershipOf(caller, change));
+  public Membership accept(Caller caller, ImageId image) {
+    return execute(caller, new Action.Accept(image, Optional.empty()),
+        change -> membershipOf(caller, change));
+  }
+
+  @Override
+  public Membership accept(Caller caller, ImageId image, VaultId vault) {
+    return execute(caller, new Action.Accept(image, Optional.of(Inputs.present(vault, "vault"))),
+        change -> membershipOf(caller, change));
   }
 
   @Override
@@ -157,8 +165,14 @@ public final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public ImageRecord publish(Caller caller, ImageId image, Optional<Price> price) {
-    return execute(caller, new Action.Publish(image, price), DefaultImageService::saved);
+  public ImageRecord publish(Caller caller, ImageId image) {
+    return execute(caller, new Action.Publish(image, Optional.empty()), DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord publish(Caller caller, ImageId image, Price price) {
+    return execute(caller, new Action.Publish(image, Optional.of(Inputs.present(price, "price"))),
+        DefaultImageService::saved);
   }
 
   @Override
@@ -214,19 +228,11 @@ public final class DefaultImageService implements ImageService {
   }
 
   @Override
-  public Page<ImageRecord> listVisible(Caller caller, ImageQuery query) {
-    Inputs.present(query, "query");
+  public Page<ImageRecord> listVisible(Caller caller, ImageFilter filter) {
+    Inputs.present(filter, "filter");
     TenantInfo viewer = requireTenant(caller);
-    if (!query.viewer().equals(viewer.id())) {
-      throw new InputException("query.viewer", query.viewer(), RuleCode.INPUT_PAGE,
-          "must be the caller");
-    }
-    if (!query.region().equals(viewer.region())) {
-      // A tenant lives in one region and sees no other region's images (USE_NOT_VISIBLE).
-      throw new InputException("query.region", query.region(), RuleCode.INPUT_PAGE,
-          "must be the caller's region, " + viewer.region());
-    }
-    return store.listVisible(query);
+    // A tenant lives in one region and sees no other region's images (USE_NOT_VISIBLE).
+    return store.listVisible(ImageQuery.of(viewer.id(), viewer.region(), filter));
   }
 
   @Override
@@ -237,16 +243,36 @@ public final class DefaultImageService implements ImageService {
   }
 
   @Override
+  public Optional<Membership> membership(Caller caller, ImageId image, TenantId member) {
+    Inputs.present(caller, "caller");
+    Inputs.present(member, "member");
+    // A member reads its own membership as it reads the image; anyone else's is the owner's to
+    // read, as the list of members is.
+    Action action = caller.tenant().filter(member::equals).isPresent()
+        ? new Action.Read(image) : new Action.ListMembers(image);
+    Context context = contextFor(caller, action);
+    requireAllowed(decide(context), image);
+    return context.image().orElseThrow().member(member);
+  }
+
+  @Override
   public Page<ImageRecord> listSharedWithMe(
-      Caller caller, Set<MembershipStatus> statuses, Optional<String> cursor) {
-    TenantInfo viewer = requireTenant(caller);
-    return store.listVisible(ImageQuery.builder()
-        .viewer(viewer.id())
-        .region(viewer.region())
+      Caller caller, Set<MembershipStatus> statuses, int pageSize) {
+    return listVisible(caller, sharedWithMe(statuses, pageSize).build());
+  }
+
+  @Override
+  public Page<ImageRecord> listSharedWithMe(
+      Caller caller, Set<MembershipStatus> statuses, int pageSize, String cursor) {
+    return listVisible(caller,
+        sharedWithMe(statuses, pageSize).cursor(Inputs.present(cursor, "cursor")).build());
+  }
+
+  private static ImageFilter.Builder sharedWithMe(Set<MembershipStatus> statuses, int pageSize) {
+    return ImageFilter.builder()
         .include(EnumSet.of(Visibility.SHARED))
         .membership(Inputs.presentElements(statuses, "statuses"))
-        .cursor(Inputs.present(cursor, "cursor"))
-        .build());
+        .pageSize(pageSize);
   }
 
   @Override

@@ -238,6 +238,18 @@ class CreateRulesTest {
   }
 
   @Test
+  void an_unknown_format_and_a_disk_import_of_an_iso_file_name_the_same_allowed_formats() {
+    String parsed = assertInputError(RuleCode.CREATE_IMPORT_FORMAT,
+        () -> FileFormat.parse("OVA", "format")).getMessage();
+    Decision isoImport = importing(ImageType.DATA_DISK, ISO_FILE);
+
+    assertThat(parsed).contains(FileFormat.allowedFormats());
+    assertThat(isoImport.violations()).singleElement()
+        .satisfies(violation -> assertThat(violation.message())
+            .contains(FileFormat.allowedFormats()));
+  }
+
+  @Test
   void known_file_format_is_read_whatever_its_case() {
     assertThat(FileFormat.parse("qcow2", "format")).isEqualTo(FileFormat.QCOW2);
   }
