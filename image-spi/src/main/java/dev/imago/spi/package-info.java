@@ -14,7 +14,10 @@
     validationMethod = Value.Style.ValidationMethod.NONE,
     jdkOnly = true,
     defaultAsDefault = true,
-    privateNoargConstructor = false)
+    privateNoargConstructor = false,
+    // No @org.immutables.value.Generated on generated classes: hosts compile without the
+    // annotations jar, and javac -Xlint warns of every attribute of an annotation it cannot read.
+    allowedClasspathAnnotations = {java.lang.Override.class})
 package dev.imago.spi;
 
 import org.immutables.value.Value;
