@@ -179,8 +179,7 @@ public class CommandBenchmark {
   @Benchmark
   public Object accept(Service service, Pending pool) {
     ImageId image = pool.next(service);
-    return service.images.accept(Caller.tenant(service.recipients.get(pool.recipient)), image,
-        Optional.empty());
+    return service.images.accept(Caller.tenant(service.recipients.get(pool.recipient)), image);
   }
 
   @Benchmark

@@ -5,8 +5,6 @@ import dev.imago.core.ImageService;
 import dev.imago.core.Imago;
 import dev.imago.core.policy.Action;
 import dev.imago.core.policy.Context;
-import dev.imago.core.policy.ImmutableContext;
-import dev.imago.core.policy.ImmutableUseRequest;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
 import dev.imago.spi.Architecture;
@@ -21,7 +19,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.KeyId;
 import dev.imago.spi.MarketListing;
 import dev.imago.spi.Membership;
@@ -192,7 +189,7 @@ final class DecisionFixture {
    * @return its context
    */
   Context contextOf(DecisionCase decision) {
-    ImmutableContext.Builder context = Context.builder()
+    Context.Builder context = Context.builder()
         .caller(decision.caller())
         .action(decision.action())
         .now(NOW)
@@ -279,7 +276,7 @@ final class DecisionFixture {
 
   private static UseRequest request(UseTarget target, RegionId region, int diskGib,
       boolean acceptsPrice) {
-    ImmutableUseRequest.Builder request = UseRequest.builder().target(target).region(region)
+    UseRequest.Builder request = UseRequest.builder().target(target).region(region)
         .diskGib(diskGib).ramMib(2048).acceptsPrice(acceptsPrice);
     if (target.isServer()) {
       request.serverKind(ServerKind.ECS);
@@ -299,8 +296,8 @@ final class DecisionFixture {
     return members;
   }
 
-  private static ImmutableImageRecord.Builder base(String id, TenantId owner) {
-    ImmutableImageRecord.Builder image = ImageRecord.builder().id(ImageId.of(id)).name(id)
+  private static ImageRecord.Builder base(String id, TenantId owner) {
+    ImageRecord.Builder image = ImageRecord.builder().id(ImageId.of(id)).name(id)
         .imageClass(owner == null ? ImageClass.PUBLIC : ImageClass.PRIVATE)
         .status(ImageStatus.ACTIVE).region(Population.NORTH).minRamMib(1024)
         .createdAt(NOW).updatedAt(NOW).version(1);
@@ -315,20 +312,20 @@ final class DecisionFixture {
         .architecture(Architecture.X86_64).bootMode(BootMode.UEFI).build();
   }
 
-  private static ImmutableImageRecord.Builder systemDisk(String id, TenantId owner) {
+  private static ImageRecord.Builder systemDisk(String id, TenantId owner) {
     return base(id, owner).type(ImageType.SYSTEM_DISK)
         .source(owner == null ? ImageSource.EXTERNAL_FILE : ImageSource.SERVER).os(ubuntu())
         .addDisks(DiskSpec.of(DiskRole.SYSTEM, 40)).minDiskGib(40).addServerKinds(ServerKind.ECS);
   }
 
-  private static ImmutableImageRecord.Builder fullServer(String id, TenantId owner,
+  private static ImageRecord.Builder fullServer(String id, TenantId owner,
       ImageSource source) {
     return base(id, owner).type(ImageType.FULL_SERVER).source(source).os(ubuntu())
         .addDisks(DiskSpec.of(DiskRole.SYSTEM, 40), DiskSpec.of(DiskRole.DATA, 100))
         .minDiskGib(40).addServerKinds(ServerKind.ECS);
   }
 
-  private static ImmutableImageRecord.Builder dataDisk(String id, TenantId owner) {
+  private static ImageRecord.Builder dataDisk(String id, TenantId owner) {
     return base(id, owner).type(ImageType.DATA_DISK).source(ImageSource.DATA_DISK)
         .addDisks(DiskSpec.of(DiskRole.DATA, 100)).minDiskGib(100);
   }

@@ -5,7 +5,6 @@ import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageQuery;
 import dev.imago.spi.Page;
 import dev.imago.spi.TenantId;
 import dev.imago.store.memory.InMemoryImageStore;
@@ -71,7 +70,7 @@ final class ListingData {
 
   /** The query of a viewer's first page, with or without the filters. */
   ImageQuery firstPage(TenantId viewer, boolean filtered) {
-    ImmutableImageQuery.Builder query = ImageQuery.builder().viewer(viewer)
+    ImageQuery.Builder query = ImageQuery.builder().viewer(viewer)
         .region(Population.regionOf(Population.tenantIndex(viewer)))
         .pageSize(H2Listing.PAGE_SIZE);
     if (filtered) {

@@ -11,7 +11,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.OsFacts;
@@ -145,7 +144,7 @@ record Population(int images, int tenants, double publicShare, double sharedShar
     int owner = random.nextInt(tenants);
     RegionId region = isPublic ? regionOf(random.nextInt(2)) : regionOf(owner);
     boolean systemDisk = isPublic || random.nextDouble() < 0.7;
-    ImmutableImageRecord.Builder image = ImageRecord.builder()
+    ImageRecord.Builder image = ImageRecord.builder()
         .id(imageId(index))
         .name((isPublic ? "platform image " : "tenant image ") + index)
         .imageClass(isPublic ? ImageClass.PUBLIC : ImageClass.PRIVATE)

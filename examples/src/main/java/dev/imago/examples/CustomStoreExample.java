@@ -108,7 +108,7 @@ public final class CustomStoreExample {
     images.reportProgress(image.id(), ImageStatus.ACTIVE);
     images.share(acme, image.id(), List.of(GLOBEX));
     images.listSharedWithMe(Caller.tenant(GLOBEX),
-        java.util.EnumSet.of(dev.imago.spi.MembershipStatus.PENDING), Optional.empty());
+        java.util.EnumSet.of(dev.imago.spi.MembershipStatus.PENDING), 100);
     out.println("The store saw " + store.loads + " loads, " + store.saves + " saves and "
         + store.queries + " queries; the event log holds " + images.events(0, 100).size()
         + " events.");

@@ -23,7 +23,6 @@ import dev.imago.spi.PriceUnit;
 import dev.imago.spi.ServerKind;
 import dev.imago.store.memory.InMemoryImageStore;
 import java.io.PrintStream;
-import java.util.Optional;
 
 /**
  * A seller publishes a paid image; a buyer's use is denied until it accepts the price, and the
@@ -56,7 +55,7 @@ public final class MarketplaceExample {
         .type(ImageType.SYSTEM_DISK).source(SourceRef.server(ACME_SERVER)).build());
     images.reportProgress(stack.id(), ImageStatus.ACTIVE);
     Price imageFee = Price.of("0.12", "USD", PriceUnit.PER_HOUR);
-    ImageRecord listed = images.publish(seller, stack.id(), Optional.of(imageFee));
+    ImageRecord listed = images.publish(seller, stack.id(), imageFee);
     out.println(ACME + " publishes " + listed.name() + " [" + listed.id() + "] as "
         + listed.imageClass() + " at " + imageFee);
 

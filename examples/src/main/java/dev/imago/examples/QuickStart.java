@@ -23,7 +23,7 @@ import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
 import dev.imago.spi.ImageId;
-import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
@@ -36,7 +36,6 @@ import dev.imago.store.memory.InMemoryImageStore;
 import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The whole story on the embedded in-memory store: public images listed; a private system-disk
@@ -80,8 +79,7 @@ public final class QuickStart {
     step("1. The operator registers public images; " + ACME + " lists what it can see");
     registerPublic("Ubuntu 22.04", UBUNTU, UBUNTU_FILE);
     registerPublic("Debian 12", DEBIAN, DEBIAN_FILE);
-    for (ImageRecord image : images.listVisible(ACME_USER,
-        ImageQuery.builder().viewer(ACME).region(NORTH).build()).items()) {
+    for (ImageRecord image : images.listVisible(ACME_USER, ImageFilter.all()).items()) {
       out.println("   " + describe(image));
     }
 
@@ -99,7 +97,7 @@ public final class QuickStart {
     out.println("   added " + images.share(ACME_USER, web.id(), List.of(GLOBEX)).added()
         + " as PENDING");
     out.println("   " + GLOBEX + " is now "
-        + images.accept(GLOBEX_USER, web.id(), Optional.empty()).status());
+        + images.accept(GLOBEX_USER, web.id()).status());
 
     step("4. " + GLOBEX + " plans a server from the shared image");
     UsePlan plan = images.authorizeUse(GLOBEX_USER, web.id(), serverIn(NORTH));
@@ -138,9 +136,9 @@ public final class QuickStart {
     images.delete(ACME_USER, web.id());
     tryToUse(ACME_USER, web.id());
     out.println("   images shared with " + GLOBEX + ": " + images.listSharedWithMe(GLOBEX_USER,
-        EnumSet.allOf(dev.imago.spi.MembershipStatus.class), Optional.empty()).items().size());
-    out.println("   " + ACME + " now sees " + images.listVisible(ACME_USER, ImageQuery.builder()
-        .viewer(ACME).region(NORTH).include(EnumSet.of(Visibility.OWN)).build()).items().size()
+        EnumSet.allOf(dev.imago.spi.MembershipStatus.class), 100).items().size());
+    out.println("   " + ACME + " now sees " + images.listVisible(ACME_USER, ImageFilter.builder()
+        .include(EnumSet.of(Visibility.OWN)).build()).items().size()
         + " image(s) of its own");
     out.println("Done: " + images.events(0, 1000).size() + " events were recorded.");
   }

@@ -5,7 +5,7 @@ import dev.imago.core.policy.Decision;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.spi.ImageId;
-import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.InputException;
@@ -150,18 +150,33 @@ public interface ImageService {
   void revoke(Caller caller, ImageId image, TenantId member);
 
   /**
-   * A member accepts an image shared with it, and then sees and uses it.
+   * A member accepts an image shared with it, and then sees and uses it. A full-server image
+   * needs the member's backup vault: accept it with {@link #accept(Caller, ImageId, VaultId)}.
    *
    * @param caller the member
    * @param image the image
-   * @param vault the member's backup vault, required for a full-server image
    * @return the membership, ACCEPTED
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the image is not shared with the caller
    * @throws ImagePolicyException if a rule denies it (SHARE_MEMBER_ONLY, SHARE_ACCEPT_VAULT)
    * @throws VersionConflictException if the image kept changing under the retries
    */
-  Membership accept(Caller caller, ImageId image, Optional<VaultId> vault);
+  Membership accept(Caller caller, ImageId image);
+
+  /**
+   * A member accepts an image shared with it, naming the backup vault that a full-server image
+   * restores into (rule {@code SHARE_ACCEPT_VAULT}).
+   *
+   * @param caller the member
+   * @param image the image
+   * @param vault the member's backup vault
+   * @return the membership, ACCEPTED, with the vault
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the image is not shared with the caller
+   * @throws ImagePolicyException if a rule denies it (SHARE_MEMBER_ONLY)
+   * @throws VersionConflictException if the image kept changing under the retries
+   */
+  Membership accept(Caller caller, ImageId image, VaultId vault);
 
   /**
    * A member rejects an image shared with it; it may accept later.
@@ -177,18 +192,31 @@ public interface ImageService {
   Membership reject(Caller caller, ImageId image);
 
   /**
-   * The owner, as a registered seller, publishes its image to the marketplace, free or paid.
+   * The owner, as a registered seller, publishes its image to the marketplace for free.
    *
    * @param caller the owner
    * @param image the image
-   * @param price the price of a paid listing, or empty for a free one
    * @return the image, now MARKET
    * @throws InputException if an argument is absent
    * @throws ImageNotFoundException if the caller may not see the image
    * @throws ImagePolicyException if a rule denies it (MARKET_PUBLISH, SHARE_MARKET)
    * @throws VersionConflictException if the image kept changing under the retries
    */
-  ImageRecord publish(Caller caller, ImageId image, Optional<Price> price);
+  ImageRecord publish(Caller caller, ImageId image);
+
+  /**
+   * The owner, as a registered seller, publishes its image to the marketplace at a price.
+   *
+   * @param caller the owner
+   * @param image the image
+   * @param price the price of the paid listing
+   * @return the image, now MARKET
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (MARKET_PUBLISH, SHARE_MARKET)
+   * @throws VersionConflictException if the image kept changing under the retries
+   */
+  ImageRecord publish(Caller caller, ImageId image, Price price);
 
   /**
    * The seller withdraws its listing: new use stops, servers already made are unaffected.
@@ -292,16 +320,18 @@ public interface ImageService {
   ImageRecord get(Caller caller, ImageId image);
 
   /**
-   * Lists the images the caller sees: its own, the public and market images of its region, and
-   * those shared with it (ACCEPTED only, unless the query asks for other membership statuses).
+   * Lists the images the caller sees in its region: its own, the public and market images of its
+   * region, and those shared with it (ACCEPTED only, unless the filter asks for other membership
+   * statuses). The service adds the caller and its region to the filter; a cursor continues only
+   * the same filter of the same caller.
    *
-   * @param caller the tenant; it must be the query's viewer, and the query's region its own
-   * @param query the filters, sort and page
+   * @param caller the tenant
+   * @param filter what to list and how: reasons, filters, order, page size and cursor
    * @return one page
-   * @throws InputException if the viewer is not the caller, the region not the caller's, or the
-   *     cursor belongs to another query (INPUT_PAGE)
+   * @throws InputException if an argument is absent, the caller is no known tenant, or the
+   *     cursor belongs to another listing (INPUT_PAGE)
    */
-  Page<ImageRecord> listVisible(Caller caller, ImageQuery query);
+  Page<ImageRecord> listVisible(Caller caller, ImageFilter filter);
 
   /**
    * The owner lists the members of its image.
@@ -316,18 +346,48 @@ public interface ImageService {
   List<Membership> listMembers(Caller caller, ImageId image);
 
   /**
-   * Lists the images shared with the caller whose membership has one of the given statuses,
-   * newest first, 100 to a page.
+   * Reads one membership of an image: the owner reads any member's, a member its own, whatever
+   * its answer.
+   *
+   * @param caller the owner, or the member itself
+   * @param image the image
+   * @param member the member
+   * @return the membership, or empty when the image is not shared with that tenant
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if the caller is neither the owner nor the member
+   *     (SHARE_NOT_OWNER)
+   */
+  Optional<Membership> membership(Caller caller, ImageId image, TenantId member);
+
+  /**
+   * Lists the first page of the images shared with the caller whose membership has one of the
+   * given statuses, newest first.
    *
    * @param caller the member tenant
    * @param statuses the membership statuses to list
-   * @param cursor the cursor of the next page, or empty for the first
-   * @return one page
-   * @throws InputException if an argument is absent, the caller is no known tenant, or the
-   *     cursor belongs to another query
+   * @param pageSize the largest number of images on the page, 1 to 1000
+   * @return the first page
+   * @throws InputException if an argument is absent or out of range, or the caller is no known
+   *     tenant
    */
   Page<ImageRecord> listSharedWithMe(
-      Caller caller, Set<MembershipStatus> statuses, Optional<String> cursor);
+      Caller caller, Set<MembershipStatus> statuses, int pageSize);
+
+  /**
+   * Lists the next page of the images shared with the caller, after the cursor of the previous
+   * page of the same listing.
+   *
+   * @param caller the member tenant
+   * @param statuses the membership statuses to list, as for the previous page
+   * @param pageSize the largest number of images on a page, as for the previous page
+   * @param cursor the previous page's next cursor
+   * @return the next page
+   * @throws InputException if an argument is absent or out of range, the caller is no known
+   *     tenant, or the cursor belongs to another listing (INPUT_PAGE)
+   */
+  Page<ImageRecord> listSharedWithMe(
+      Caller caller, Set<MembershipStatus> statuses, int pageSize, String cursor);
 
   /**
    * Reads saved events in order, for a host that relays them.

@@ -12,8 +12,13 @@ public abstract class BackupFacts {
    *
    * @return a new builder
    */
-  public static ImmutableBackupFacts.Builder builder() {
-    return ImmutableBackupFacts.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code BackupFacts}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableBackupFacts.Builder {
+    Builder() {}
   }
 
   /**

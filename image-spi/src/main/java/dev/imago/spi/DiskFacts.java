@@ -13,8 +13,13 @@ public abstract class DiskFacts {
    *
    * @return a new builder
    */
-  public static ImmutableDiskFacts.Builder builder() {
-    return ImmutableDiskFacts.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code DiskFacts}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableDiskFacts.Builder {
+    Builder() {}
   }
 
   /**

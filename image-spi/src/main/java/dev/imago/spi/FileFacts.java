@@ -12,8 +12,13 @@ public abstract class FileFacts {
    *
    * @return a new builder
    */
-  public static ImmutableFileFacts.Builder builder() {
-    return ImmutableFileFacts.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code FileFacts}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableFileFacts.Builder {
+    Builder() {}
   }
 
   /**

@@ -41,6 +41,17 @@ public enum FileFormat {
   }
 
   /**
+   * Returns the formats an image is imported from, as every message about them tells it (rule
+   * {@code CREATE_IMPORT_FORMAT}): the disk formats for a disk image, ISO for an ISO image.
+   *
+   * @return the allowed formats, for people
+   */
+  public static String allowedFormats() {
+    return String.join(", ", DISK_FORMATS.stream().map(Enum::name).toList())
+        + " for a disk image; ISO for an ISO image";
+  }
+
+  /**
    * Tells whether this format is one a disk image is imported from.
    *
    * @return {@code true} for every format but {@link #ISO}
@@ -59,6 +70,14 @@ public enum FileFormat {
    *     allowed formats (rule {@code CREATE_IMPORT_FORMAT})
    */
   public static FileFormat parse(String value, String field) {
-    return Inputs.constant(FileFormat.class, value, field, RuleCode.CREATE_IMPORT_FORMAT);
+    if (value != null) {
+      for (FileFormat format : values()) {
+        if (format.name().equalsIgnoreCase(value.trim())) {
+          return format;
+        }
+      }
+    }
+    throw new InputException(field, value, RuleCode.CREATE_IMPORT_FORMAT,
+        "must be one of " + allowedFormats());
   }
 }

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  * <p>A change is valid when built: the record's version is one more than the expected version.
  */
 @Value.Immutable
-public abstract class ImageChange {
+public abstract class ImageChange implements WithImageChange {
   ImageChange() {}
 
   /**
@@ -36,8 +36,13 @@ public abstract class ImageChange {
    *
    * @return a new builder
    */
-  public static ImmutableImageChange.Builder builder() {
-    return ImmutableImageChange.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@code ImageChange}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableImageChange.Builder {
+    Builder() {}
   }
 
   /**

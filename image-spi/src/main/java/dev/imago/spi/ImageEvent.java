@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * and read back in order by hosts that relay events (an outbox).
  */
 @Value.Immutable
-public abstract class ImageEvent {
+public abstract class ImageEvent implements WithImageEvent {
   ImageEvent() {}
 
   /**
@@ -18,8 +18,13 @@ public abstract class ImageEvent {
    *
    * @return a new builder
    */
-  public static ImmutableImageEvent.Builder builder() {
-    return ImmutableImageEvent.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@code ImageEvent}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableImageEvent.Builder {
+    Builder() {}
   }
 
   /**

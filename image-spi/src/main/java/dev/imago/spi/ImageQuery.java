@@ -1,13 +1,11 @@
 package dev.imago.spi;
 
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
  * Which images a tenant sees in its region, filtered, sorted and paged: the question behind
- * {@link ImageStore#listVisible(ImageQuery)}.
+ * {@link ImageStore#listVisible(ImageQuery)}, an {@link ImageFilter} with the viewer and the
+ * region.
  *
  * <p>An image is listed when it is not DELETED, lies in the query's region, is visible to the
  * viewer for one of the reasons in {@link #include()} and passes every filter that is set ({@link
@@ -15,11 +13,11 @@ import org.immutables.value.Value;
  * reasons (a tenant's own market image) is listed once.
  */
 @Value.Immutable
-public abstract class ImageQuery {
+public abstract class ImageQuery extends ListingAttributes implements WithImageQuery {
   /** The largest page (rule {@code INPUT_PAGE}). */
-  public static final int MAX_PAGE_SIZE = 1000;
+  public static final int MAX_PAGE_SIZE = ImageFilter.MAX_PAGE_SIZE;
   /** The page size when none is given. */
-  public static final int DEFAULT_PAGE_SIZE = 100;
+  public static final int DEFAULT_PAGE_SIZE = ImageFilter.DEFAULT_PAGE_SIZE;
 
   ImageQuery() {}
 
@@ -28,8 +26,28 @@ public abstract class ImageQuery {
    *
    * @return a new builder
    */
-  public static ImmutableImageQuery.Builder builder() {
-    return ImmutableImageQuery.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the query of a viewer in its region with the given filter.
+   *
+   * @param viewer the tenant that looks
+   * @param region the tenant's region
+   * @param filter what to list and how
+   * @return the query
+   * @throws InputException if an argument is absent
+   */
+  public static ImageQuery of(TenantId viewer, RegionId region, ImageFilter filter) {
+    // The filter's attributes are the query's, but for the viewer and region.
+    ListingAttributes attributes = Inputs.present(filter, "filter");
+    return builder().from(attributes).viewer(viewer).region(region).build();
+  }
+
+  /** Builds an {@code ImageQuery}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableImageQuery.Builder {
+    Builder() {}
   }
 
   /**
@@ -45,104 +63,6 @@ public abstract class ImageQuery {
    * @return the region
    */
   public abstract RegionId region();
-
-  /**
-   * Returns the reasons for visibility that count; all four by default.
-   *
-   * @return the reasons
-   */
-  @Value.Default
-  public Set<Visibility> include() {
-    return EnumSet.allOf(Visibility.class);
-  }
-
-  /**
-   * Returns the membership statuses that make a shared image visible; ACCEPTED by default
-   * (rule {@code USE_NOT_VISIBLE}). A member asks for PENDING or REJECTED shares explicitly.
-   *
-   * @return the membership statuses
-   */
-  @Value.Default
-  public Set<MembershipStatus> membership() {
-    return EnumSet.of(MembershipStatus.ACCEPTED);
-  }
-
-  /**
-   * Returns the types listed; empty for all.
-   *
-   * @return the types
-   */
-  public abstract Set<ImageType> types();
-
-  /**
-   * Returns the statuses listed; empty for every status but DELETED, which is never listed.
-   *
-   * @return the statuses
-   */
-  public abstract Set<ImageStatus> statuses();
-
-  /**
-   * Returns the OS type listed, if any.
-   *
-   * @return the OS type filter
-   */
-  public abstract Optional<OsType> osType();
-
-  /**
-   * Returns the platform listed, if any.
-   *
-   * @return the platform filter
-   */
-  public abstract Optional<Platform> platform();
-
-  /**
-   * Returns the start of the names listed, compared exactly, if any.
-   *
-   * @return the name prefix filter
-   */
-  public abstract Optional<String> namePrefix();
-
-  /**
-   * Returns the tag key an image must carry, if any.
-   *
-   * @return the tag key filter
-   */
-  public abstract Optional<String> tagKey();
-
-  /**
-   * Returns the value the tag {@link #tagKey()} must have, if any; only with a tag key.
-   *
-   * @return the tag value filter
-   */
-  public abstract Optional<String> tagValue();
-
-  /**
-   * Returns the order of the listing.
-   *
-   * @return the sort
-   */
-  @Value.Default
-  public ImageSort sort() {
-    return ImageSort.NEWEST_FIRST;
-  }
-
-  /**
-   * Returns the largest number of images on one page, from 1 to 1000 (rule {@code INPUT_PAGE}).
-   *
-   * @return the page size
-   */
-  @Value.Default
-  public int pageSize() {
-    return DEFAULT_PAGE_SIZE;
-  }
-
-  /**
-   * Returns the cursor of the page to read: empty for the first page, else the {@link
-   * Page#nextCursor()} of the previous page of the same query.
-   *
-   * @return the cursor
-   */
-  public abstract Optional<String> cursor();
 
   /**
    * Tells whether the query lists an image: it is not DELETED, lies in the query's region, is
@@ -189,43 +109,8 @@ public abstract class ImageQuery {
   }
 
   @Value.Check
-  void check() {
+  void checkQuery() {
     Inputs.present(viewer(), "viewer");
     Inputs.present(region(), "region");
-    Inputs.presentElements(include(), "include");
-    Inputs.presentElements(membership(), "membership");
-    Inputs.presentElements(types(), "types");
-    Inputs.presentElements(statuses(), "statuses");
-    if (statuses().contains(ImageStatus.DELETED)) {
-      throw new InputException("statuses", statuses(), RuleCode.LIFECYCLE_DELETED,
-          "must not ask for DELETED images, which are never listed");
-    }
-    if (pageSize() < 1 || pageSize() > MAX_PAGE_SIZE) {
-      throw new InputException("pageSize", pageSize(), RuleCode.INPUT_PAGE,
-          "must be from 1 to " + MAX_PAGE_SIZE);
-    }
-    tagKey().ifPresent(key -> Inputs.tags(java.util.Map.of(key, ""), "tagKey"));
-    tagValue().ifPresent(value -> {
-      if (value.codePointCount(0, value.length()) > Inputs.TAG_VALUE_MAX_LENGTH) {
-        throw new InputException("tagValue", value, RuleCode.INPUT_TAGS,
-            "must be at most " + Inputs.TAG_VALUE_MAX_LENGTH + " characters");
-      }
-    });
-    if (tagValue().isPresent() && tagKey().isEmpty()) {
-      throw new InputException("tagValue", tagValue().get(), RuleCode.INPUT_TAGS,
-          "needs a tagKey");
-    }
-    namePrefix().ifPresent(prefix -> {
-      if (prefix.codePointCount(0, prefix.length()) > Inputs.NAME_MAX_LENGTH) {
-        throw new InputException("namePrefix", prefix, RuleCode.INPUT_NAME,
-            "must be at most " + Inputs.NAME_MAX_LENGTH + " characters");
-      }
-    });
-    cursor().ifPresent(cursor -> {
-      if (cursor.isEmpty() || cursor.length() > 1024) {
-        throw new InputException("cursor", cursor, RuleCode.INPUT_PAGE,
-            "must be a cursor this query returned");
-      }
-    });
   }
 }

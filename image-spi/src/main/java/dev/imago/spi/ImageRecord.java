@@ -13,11 +13,12 @@ import org.immutables.value.Value;
  * that need more than the record (who asks, the tenants involved, the limits) are the policy
  * engine's.
  *
- * <p>Build one with {@link #builder()}; derive a changed copy with the {@code with...} methods of
- * {@link ImmutableImageRecord}.
+ * <p>Build one with {@link #builder()}; derive a changed copy with the {@code with...} methods
+ * ({@code record.withName("web")}), each of which checks the copy, or with {@code
+ * builder().from(record)}.
  */
 @Value.Immutable
-public abstract class ImageRecord {
+public abstract class ImageRecord implements WithImageRecord {
   /** The largest minimum RAM an image may ask for, in MiB (16 TiB). */
   public static final int MAX_MIN_RAM_MIB = 16 * 1024 * 1024;
 
@@ -28,8 +29,13 @@ public abstract class ImageRecord {
    *
    * @return a new builder
    */
-  public static ImmutableImageRecord.Builder builder() {
-    return ImmutableImageRecord.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@code ImageRecord}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableImageRecord.Builder {
+    Builder() {}
   }
 
   /**

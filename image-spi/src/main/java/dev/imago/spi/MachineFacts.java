@@ -14,8 +14,13 @@ public abstract class MachineFacts {
    *
    * @return a new builder
    */
-  public static ImmutableMachineFacts.Builder builder() {
-    return ImmutableMachineFacts.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code MachineFacts}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableMachineFacts.Builder {
+    Builder() {}
   }
 
   /**

@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** A tenant an image is shared with, and where it stands. */
 @Value.Immutable
-public abstract class Membership {
+public abstract class Membership implements WithMembership {
   Membership() {}
 
   /**
@@ -14,8 +14,13 @@ public abstract class Membership {
    *
    * @return a new builder
    */
-  public static ImmutableMembership.Builder builder() {
-    return ImmutableMembership.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code Membership}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableMembership.Builder {
+    Builder() {}
   }
 
   /**

@@ -12,8 +12,13 @@ public abstract class OsFacts {
    *
    * @return a new builder
    */
-  public static ImmutableOsFacts.Builder builder() {
-    return ImmutableOsFacts.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@code OsFacts}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableOsFacts.Builder {
+    Builder() {}
   }
 
   /**

@@ -12,8 +12,13 @@ public abstract class ServerFacts {
    *
    * @return a new builder
    */
-  public static ImmutableServerFacts.Builder builder() {
-    return ImmutableServerFacts.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code ServerFacts}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableServerFacts.Builder {
+    Builder() {}
   }
 
   /**

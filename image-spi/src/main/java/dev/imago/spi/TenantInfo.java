@@ -5,7 +5,7 @@ import org.immutables.value.Value;
 
 /** What the host's {@link TenantDirectory} knows of a tenant. */
 @Value.Immutable
-public abstract class TenantInfo {
+public abstract class TenantInfo implements WithTenantInfo {
   TenantInfo() {}
 
   /**
@@ -13,8 +13,13 @@ public abstract class TenantInfo {
    *
    * @return a new builder
    */
-  public static ImmutableTenantInfo.Builder builder() {
-    return ImmutableTenantInfo.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code TenantInfo}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableTenantInfo.Builder {
+    Builder() {}
   }
 
   /**

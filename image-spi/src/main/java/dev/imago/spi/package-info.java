@@ -10,11 +10,16 @@
  * <p>Every value checks its own invariants when it is built and throws {@link
  * dev.imago.spi.InputException}, naming the field and the rule code, when one does not hold.
  */
+// Generated implementations stay package-private behind each value's own Builder, and carry no
+// annotation a host would need on its class path to compile cleanly (-Xlint:all -Werror).
 @Value.Style(
     validationMethod = Value.Style.ValidationMethod.NONE,
     jdkOnly = true,
     defaultAsDefault = true,
-    privateNoargConstructor = false)
+    privateNoargConstructor = false,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    allowedClasspathAnnotations = {Override.class})
 package dev.imago.spi;
 
 import org.immutables.value.Value;

@@ -391,13 +391,13 @@ class BadInputTest {
   }
 
   /** A valid private SYSTEM_DISK record's builder, for changing one part. */
-  static ImmutableImageRecord.Builder validRecord() {
+  static ImageRecord.Builder validRecord() {
     return recordWithout("", "web server");
   }
 
-  private static ImmutableImageRecord.Builder recordWithout(String field, String name) {
-    ImmutableImageRecord.Builder record = ImageRecord.builder();
-    Map<String, Consumer<ImmutableImageRecord.Builder>> parts = new java.util.LinkedHashMap<>();
+  private static ImageRecord.Builder recordWithout(String field, String name) {
+    ImageRecord.Builder record = ImageRecord.builder();
+    Map<String, Consumer<ImageRecord.Builder>> parts = new java.util.LinkedHashMap<>();
     parts.put("id", b -> b.id(ImageId.of("image-1")));
     parts.put("name", b -> b.name(name));
     parts.put("imageClass", b -> b.imageClass(ImageClass.PRIVATE));
@@ -422,12 +422,12 @@ class BadInputTest {
     return record;
   }
 
-  private static ImmutableFileFacts.Builder validFile() {
+  private static FileFacts.Builder validFile() {
     return FileFacts.builder().id(FileId.of("file-1")).owner(TenantId.of("owner"))
         .region(RegionId.of("cn-north-4")).format(FileFormat.QCOW2).sizeBytes(1024);
   }
 
-  private static ImmutableImageQuery.Builder query() {
+  private static ImageQuery.Builder query() {
     return ImageQuery.builder().viewer(TenantId.of("viewer")).region(RegionId.of("cn-north-4"));
   }
 

@@ -81,7 +81,7 @@ class ListingDefinitionsTest {
 
     String cursor = PageCursor.encode(query, last);
     Optional<ListingKey> key =
-        PageCursor.decode(ImmutableImageQuery.copyOf(query).withCursor(cursor));
+        PageCursor.decode(query.withCursor(cursor));
 
     assertThat(key).contains(ListingKey.of(last));
     assertThat(PageCursor.decode(query)).isEmpty();
@@ -93,12 +93,12 @@ class ListingDefinitionsTest {
     String cursor = PageCursor.encode(query, image("a1", ALICE).build());
 
     for (ImageQuery other : List.of(
-        ImmutableImageQuery.copyOf(query).withViewer(BOB),
-        ImmutableImageQuery.copyOf(query).withPageSize(10),
-        ImmutableImageQuery.copyOf(query).withSort(ImageSort.OLDEST_FIRST),
-        ImmutableImageQuery.copyOf(query).withTypes(EnumSet.of(ImageType.ISO)),
-        ImmutableImageQuery.copyOf(query).withNamePrefix("web"))) {
-      assertRejectedCursor(ImmutableImageQuery.copyOf(other).withCursor(cursor));
+        query.withViewer(BOB),
+        query.withPageSize(10),
+        query.withSort(ImageSort.OLDEST_FIRST),
+        query.withTypes(EnumSet.of(ImageType.ISO)),
+        query.withNamePrefix("web"))) {
+      assertRejectedCursor(other.withCursor(cursor));
     }
   }
 
@@ -119,9 +119,9 @@ class ListingDefinitionsTest {
     forged.add(Base64.getUrlEncoder().encodeToString(new byte[] {3, 1, 2}));
 
     for (String cursor : forged) {
-      assertRejectedCursor(ImmutableImageQuery.copyOf(query).withCursor(cursor));
+      assertRejectedCursor(query.withCursor(cursor));
     }
-    assertThat(PageCursor.decode(ImmutableImageQuery.copyOf(query)
+    assertThat(PageCursor.decode(query
         .withCursor(forge(fingerprint, 0, 0, "name", "a1"))))
         .as("the same layout with fields in range").isPresent();
   }
@@ -144,7 +144,7 @@ class ListingDefinitionsTest {
         .isFalse();
     assertThat(query.matches(image("far", ALICE).region(RegionId.of("cn-east-3")).build()))
         .isFalse();
-    assertThat(ImmutableImageQuery.copyOf(query)
+    assertThat(query
         .withMembership(EnumSet.of(MembershipStatus.PENDING))
         .matches(sharedWithAlice(MembershipStatus.PENDING))).isTrue();
   }
@@ -154,18 +154,18 @@ class ListingDefinitionsTest {
     ImageRecord image = image("a1", ALICE).name("web 1").putTags("env", "prod").build();
     ImageQuery query = ImageQuery.builder().viewer(ALICE).region(REGION).build();
 
-    assertThat(ImmutableImageQuery.copyOf(query).withNamePrefix("web").matches(image)).isTrue();
-    assertThat(ImmutableImageQuery.copyOf(query).withNamePrefix("db").matches(image)).isFalse();
-    assertThat(ImmutableImageQuery.copyOf(query).withTagKey("env").matches(image)).isTrue();
-    assertThat(ImmutableImageQuery.copyOf(query).withTagKey("env").withTagValue("dev")
+    assertThat(query.withNamePrefix("web").matches(image)).isTrue();
+    assertThat(query.withNamePrefix("db").matches(image)).isFalse();
+    assertThat(query.withTagKey("env").matches(image)).isTrue();
+    assertThat(query.withTagKey("env").withTagValue("dev")
         .matches(image)).isFalse();
-    assertThat(ImmutableImageQuery.copyOf(query).withTypes(EnumSet.of(ImageType.ISO))
+    assertThat(query.withTypes(EnumSet.of(ImageType.ISO))
         .matches(image)).isFalse();
-    assertThat(ImmutableImageQuery.copyOf(query).withStatuses(EnumSet.of(ImageStatus.ACTIVE))
+    assertThat(query.withStatuses(EnumSet.of(ImageStatus.ACTIVE))
         .matches(image)).isTrue();
-    assertThat(ImmutableImageQuery.copyOf(query).withOsType(OsType.WINDOWS).matches(image))
+    assertThat(query.withOsType(OsType.WINDOWS).matches(image))
         .isFalse();
-    assertThat(ImmutableImageQuery.copyOf(query).withPlatform(Platform.UBUNTU).matches(image))
+    assertThat(query.withPlatform(Platform.UBUNTU).matches(image))
         .isTrue();
   }
 
@@ -184,7 +184,7 @@ class ListingDefinitionsTest {
       Page<ImageRecord> page = Listings.page(query, records);
       walked.addAll(page.items());
       while (page.nextCursor().isPresent()) {
-        page = Listings.page(ImmutableImageQuery.copyOf(query).withCursor(page.nextCursor()),
+        page = Listings.page(query.withCursor(page.nextCursor()),
             records);
         walked.addAll(page.items());
       }
@@ -220,7 +220,7 @@ class ListingDefinitionsTest {
         .status(status).createdAt(T0).updatedAt(T0).build()).build();
   }
 
-  private static ImmutableImageRecord.Builder image(String id, TenantId owner) {
+  private static ImageRecord.Builder image(String id, TenantId owner) {
     return BadInputTest.validRecord().id(ImageId.of(id)).owner(owner);
   }
 }

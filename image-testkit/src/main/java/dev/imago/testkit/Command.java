@@ -177,7 +177,8 @@ sealed interface Command {
   record Accept(Actor actor, int slot, Optional<VaultId> vault) implements OnImage {
     @Override
     public Outcome runOn(ImageService service, Caller caller, ImageId image) {
-      return Outcome.of(() -> ImageView.member(service.accept(caller, image, vault)));
+      return Outcome.of(() -> ImageView.member(vault.isPresent()
+          ? service.accept(caller, image, vault.get()) : service.accept(caller, image)));
     }
 
     @Override
@@ -216,7 +217,9 @@ sealed interface Command {
   record Publish(Actor actor, int slot, Optional<Price> price) implements OnImage {
     @Override
     public Outcome runOn(ImageService service, Caller caller, ImageId image) {
-      return Outcome.of(() -> service.publish(caller, image, price).imageClass());
+      return Outcome.of(() -> (price.isPresent()
+          ? service.publish(caller, image, price.get()) : service.publish(caller, image))
+          .imageClass());
     }
 
     @Override

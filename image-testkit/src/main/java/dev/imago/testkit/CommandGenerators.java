@@ -12,7 +12,6 @@ import static dev.imago.testkit.ServiceWorld.NORTH;
 
 import dev.imago.core.Caller;
 import dev.imago.core.policy.ImageSpec;
-import dev.imago.core.policy.ImmutableImageSpec;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
@@ -254,7 +253,7 @@ final class CommandGenerators {
       boolean wellFormed = usual.generate(in);
       TenantId creator = creators.generate(in);
       ImageType type = types.generate(in);
-      ImmutableImageSpec.Builder spec = ImageSpec.builder()
+      ImageSpec.Builder spec = ImageSpec.builder()
           .name(Generate.pick(NAMES).generate(in))
           .type(type);
       if (wellFormed) {
@@ -320,7 +319,7 @@ final class CommandGenerators {
     Gen<FileId> file = Generate.pick(files);
     Gen<Boolean> north = chance(2, 3);
     return in -> {
-      ImmutableImageSpec.Builder spec = ImageSpec.builder()
+      ImageSpec.Builder spec = ImageSpec.builder()
           .name(Generate.pick(List.of("gold", "gold 2")).generate(in))
           .type(ImageType.SYSTEM_DISK)
           .source(SourceRef.file(file.generate(in)))

@@ -9,7 +9,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.Inputs;
 import dev.imago.spi.KeyId;
 import dev.imago.spi.Membership;
@@ -44,7 +43,7 @@ import org.quicktheories.generators.Generate;
  * FULL_SERVER), the type its sources, OS, disks and server kinds, the source its backup or
  * origin; MARKET images are unencrypted and listed; only PRIVATE images that are not DELETED have
  * members, never their owner. Versions run from 1 to 5: to save a record as a new image, take
- * {@code ImmutableImageRecord.copyOf(record).withVersion(1)}.
+ * {@code record.withVersion(1)}.
  */
 public final class ImageRecordGen implements Gen<ImageRecord> {
   private static final Map<ImageClass, List<ImageType>> TYPES = Map.of(
@@ -196,7 +195,7 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
         ? Optional.empty() : Optional.of(tenants.generate(in));
     List<DiskSpec> disks = disks(type, in);
     int smallestDisk = disks.isEmpty() ? 1 : disks.get(0).sizeGib();
-    ImmutableImageRecord.Builder image = ImageRecord.builder()
+    ImageRecord.Builder image = ImageRecord.builder()
         .id(ids.generate(in))
         .name(names.generate(in))
         .description(DESCRIPTIONS.generate(in))

@@ -28,8 +28,6 @@ import dev.imago.spi.ImageSort;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageQuery;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.InputException;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.OsType;
@@ -510,7 +508,7 @@ public abstract class ImageStoreContract {
 
   @Test
   void deleted_images_are_never_listed() {
-    for (ImmutableImageRecord.Builder image : List.of(privateImage("a1", ALICE),
+    for (ImageRecord.Builder image : List.of(privateImage("a1", ALICE),
         Samples.publicImage("p1"), Samples.marketImage("m1", ALICE),
         privateImage("s1", ALICE).putMembers(BOB, membership(BOB, MembershipStatus.ACCEPTED)))) {
       ImageRecord created = create(image);
@@ -650,7 +648,7 @@ public abstract class ImageStoreContract {
     create(privateImage("wrong-tag", ALICE).name("web").putTags("env", "dev"));
     create(privateImage("wrong-name", ALICE).name("api").putTags("env", "prod"));
 
-    ImmutableImageQuery.Builder query = query(ALICE)
+    ImageQuery.Builder query = query(ALICE)
         .types(Set.of(ImageType.SYSTEM_DISK))
         .statuses(Set.of(ImageStatus.ACTIVE))
         .osType(OsType.LINUX)
@@ -779,7 +777,7 @@ public abstract class ImageStoreContract {
         ImageRecord victim = doomed.remove(random.nextInt(doomed.size()));
         change(store.load(victim.id()).orElseThrow(), next -> next.status(ImageStatus.DELETED));
       }
-      page = store.listVisible(ImmutableImageQuery.copyOf(query).withCursor(page.nextCursor()));
+      page = store.listVisible(query.withCursor(page.nextCursor()));
       listed.addAll(page.items());
     }
 
@@ -801,7 +799,7 @@ public abstract class ImageStoreContract {
     change(last, next -> next.status(ImageStatus.DELETED));
 
     Page<ImageRecord> second =
-        store.listVisible(ImmutableImageQuery.copyOf(query).withCursor(first.nextCursor()));
+        store.listVisible(query.withCursor(first.nextCursor()));
 
     assertThat(second.items()).extracting(image -> image.id().value())
         .as("the page after a deleted image").containsExactly("i2", "i3");
@@ -850,7 +848,7 @@ public abstract class ImageStoreContract {
   @Test
   void member_listing_follows_every_change_of_membership() {
     ImageRecord image = create(privateImage("s1", ALICE));
-    ImmutableImageQuery.Builder everyStatus =
+    ImageQuery.Builder everyStatus =
         query(BOB).membership(Set.of(MembershipStatus.values()));
 
     image = change(image, next -> next.putMembers(BOB, membership(BOB, MembershipStatus.PENDING)));
@@ -1032,7 +1030,7 @@ public abstract class ImageStoreContract {
         .build();
   }
 
-  private ImageRecord create(ImmutableImageRecord.Builder image) {
+  private ImageRecord create(ImageRecord.Builder image) {
     ImageRecord record = image.build();
     store.save(ImageChange.of(record, 0, List.of(event(EventType.CREATED, record.id()))));
     return record;
@@ -1066,7 +1064,7 @@ public abstract class ImageStoreContract {
   }
 
   private ImageRecord change(ImageRecord current,
-      UnaryOperator<ImmutableImageRecord.Builder> edit) {
+      UnaryOperator<ImageRecord.Builder> edit) {
     ImageRecord next = edit.apply(nextVersion(current)).build();
     store.save(ImageChange.of(next, current.version(), List.of()));
     return next;
@@ -1083,7 +1081,7 @@ public abstract class ImageStoreContract {
 
   // Spread over a few seconds with many ties, and names that collide, so every sort interleaves
   // newcomers with the images already walked.
-  private static ImmutableImageRecord.Builder randomlyPlaced(ImmutableImageRecord.Builder image,
+  private static ImageRecord.Builder randomlyPlaced(ImageRecord.Builder image,
       Random random) {
     return image
         .name("name " + random.nextInt(20))
@@ -1095,11 +1093,11 @@ public abstract class ImageStoreContract {
     return store.events(0, Integer.MAX_VALUE);
   }
 
-  private static ImmutableImageQuery.Builder query(TenantId viewer) {
+  private static ImageQuery.Builder query(TenantId viewer) {
     return ImageQuery.builder().viewer(viewer).region(REGION);
   }
 
-  private List<String> listed(ImmutableImageQuery.Builder query) {
+  private List<String> listed(ImageQuery.Builder query) {
     return walk(store, query.build()).stream()
         .flatMap(page -> page.items().stream())
         .map(image -> image.id().value())
@@ -1120,19 +1118,19 @@ public abstract class ImageStoreContract {
       if (!cursors.add(cursor) || pages.size() > MAX_PAGES) {
         fail("the listing never ends: cursor %s came back after %d pages", cursor, pages.size());
       }
-      page = store.listVisible(ImmutableImageQuery.copyOf(query).withCursor(cursor));
+      page = store.listVisible(query.withCursor(cursor));
       pages.add(page);
     }
     return pages;
   }
 
-  private String firstCursor(ImmutableImageQuery.Builder query) {
+  private String firstCursor(ImageQuery.Builder query) {
     Optional<String> cursor = store.listVisible(query.build()).nextCursor();
     assertThat(cursor).as("the cursor of a first page with more to come").isPresent();
     return cursor.orElseThrow();
   }
 
-  private void assertCursorRejected(ImmutableImageQuery.Builder query, String cursor,
+  private void assertCursorRejected(ImageQuery.Builder query, String cursor,
       String what) {
     ImageQuery withCursor = query.cursor(cursor).build();
     assertThatExceptionOfType(InputException.class)

@@ -7,8 +7,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSort;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageQuery;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.OsFacts;
 import dev.imago.spi.OsType;
@@ -158,9 +156,9 @@ final class ListingModel {
       List<ImageRecord> changed = new ArrayList<>();
       for (int i = counts.generate(in); i > 0; i--) {
         Gen<ImageRecord> shapesOfOne = shapes.withIds(Generate.constant(ImageId.of("img-" + i)));
-        created.add(ImmutableImageRecord.copyOf(shapesOfOne.generate(in)).withVersion(1));
+        created.add(shapesOfOne.generate(in).withVersion(1));
         if (dice.generate(in) == 1) {
-          changed.add(ImmutableImageRecord.copyOf(shapesOfOne.generate(in)).withVersion(2));
+          changed.add(shapesOfOne.generate(in).withVersion(2));
         }
       }
       return new Scenario(created, changed, query(in));
@@ -173,7 +171,7 @@ final class ListingModel {
     Optional<String> tagKey = Generate.pick(List.of("env", "team")).toOptionals(75).generate(in);
     Optional<String> tagValue = tagKey.isEmpty() ? Optional.empty()
         : Generate.pick(List.of("prod", "dev", "")).toOptionals(50).generate(in);
-    ImmutableImageQuery.Builder query = ImageQuery.builder()
+    ImageQuery.Builder query = ImageQuery.builder()
         .viewer(Generate.pick(TENANTS).generate(in))
         .region(Generate.pick(REGIONS).generate(in))
         .osType(Generate.enumValues(OsType.class).toOptionals(85).generate(in))

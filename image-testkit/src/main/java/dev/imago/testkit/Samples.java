@@ -12,7 +12,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.MarketListing;
 import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
@@ -39,22 +38,22 @@ final class Samples {
   private Samples() {}
 
   /** An ACTIVE Ubuntu system-disk image of {@code owner} in {@link #REGION}, created at T0. */
-  static ImmutableImageRecord.Builder privateImage(String id, TenantId owner) {
+  static ImageRecord.Builder privateImage(String id, TenantId owner) {
     return systemDisk(id).imageClass(ImageClass.PRIVATE).owner(owner);
   }
 
   /** A PUBLIC image of {@link #REGION}. */
-  static ImmutableImageRecord.Builder publicImage(String id) {
+  static ImageRecord.Builder publicImage(String id) {
     return systemDisk(id).imageClass(ImageClass.PUBLIC);
   }
 
   /** A free MARKET image of {@code owner} in {@link #REGION}. */
-  static ImmutableImageRecord.Builder marketImage(String id, TenantId owner) {
+  static ImageRecord.Builder marketImage(String id, TenantId owner) {
     return privateImage(id, owner).imageClass(ImageClass.MARKET).listing(listing());
   }
 
   /** A PRIVATE data-disk image, without OS. */
-  static ImmutableImageRecord.Builder dataDiskImage(String id, TenantId owner) {
+  static ImageRecord.Builder dataDiskImage(String id, TenantId owner) {
     return privateImage(id, owner)
         .type(ImageType.DATA_DISK)
         .source(ImageSource.DATA_DISK)
@@ -65,14 +64,14 @@ final class Samples {
   }
 
   /** A PRIVATE full-server image with one data disk, made from a server. */
-  static ImmutableImageRecord.Builder fullServerImage(String id, TenantId owner) {
+  static ImageRecord.Builder fullServerImage(String id, TenantId owner) {
     return privateImage(id, owner)
         .type(ImageType.FULL_SERVER)
         .disks(List.of(DiskSpec.of(DiskRole.SYSTEM, 40), DiskSpec.of(DiskRole.DATA, 200)));
   }
 
   /** A PRIVATE ISO image, without disks. */
-  static ImmutableImageRecord.Builder isoImage(String id, TenantId owner) {
+  static ImageRecord.Builder isoImage(String id, TenantId owner) {
     return privateImage(id, owner)
         .type(ImageType.ISO)
         .source(ImageSource.ISO_FILE)
@@ -81,8 +80,8 @@ final class Samples {
   }
 
   /** The next version of a record, one second later, to be changed further. */
-  static ImmutableImageRecord.Builder nextVersion(ImageRecord record) {
-    return ImmutableImageRecord.builder().from(record)
+  static ImageRecord.Builder nextVersion(ImageRecord record) {
+    return ImageRecord.builder().from(record)
         .version(record.version() + 1)
         .updatedAt(record.updatedAt().plusSeconds(1));
   }
@@ -112,7 +111,7 @@ final class Samples {
     return ImageEvent.builder().type(type).image(image).occurredAt(T0).build();
   }
 
-  private static ImmutableImageRecord.Builder systemDisk(String id) {
+  private static ImageRecord.Builder systemDisk(String id) {
     return ImageRecord.builder()
         .id(ImageId.of(id))
         .name("image " + id)

@@ -19,8 +19,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageEvent;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.MachineFacts;
 import dev.imago.spi.MarketListing;
 import dev.imago.spi.Membership;
@@ -122,7 +120,8 @@ public final class Image {
     } else if (action instanceof Action.Delete) {
       return delete(context, image);
     }
-    return Change.none();
+    // Reading, using and listing members change nothing.
+    return Change.unchanged(image);
   }
 
   private static ImageRecord registerPublic(
@@ -143,7 +142,7 @@ public final class Image {
 
   private static ImageRecord create(Context context, ImageSpec spec, ImageId id) {
     RegionId region = context.callerTenant().orElseThrow().region();
-    ImmutableImageRecord.Builder record = newImage(context, id, spec, region)
+    ImageRecord.Builder record = newImage(context, id, spec, region)
         .imageClass(ImageClass.PRIVATE)
         .owner(context.caller().tenant());
     SourceRef source = spec.source();
@@ -179,8 +178,8 @@ public final class Image {
     };
   }
 
-  private static ImmutableImageRecord.Builder fromMachine(
-      ImmutableImageRecord.Builder record, ImageSpec spec, MachineFacts machine) {
+  private static ImageRecord.Builder fromMachine(
+      ImageRecord.Builder record, ImageSpec spec, MachineFacts machine) {
     List<DiskSpec> disks = spec.type() == ImageType.FULL_SERVER
         ? machine.disks() : List.of(machine.systemDisk());
     Set<ServerKind> kinds = EnumSet.of(machine.kind());
@@ -193,7 +192,7 @@ public final class Image {
         .encryptionKey(spec.encryptionKey().or(machine::encryptionKey));
   }
 
-  private static ImmutableImageRecord.Builder newImage(
+  private static ImageRecord.Builder newImage(
       Context context, ImageId id, ImageSpec spec, RegionId region) {
     return ImageRecord.builder()
         .id(id)
@@ -229,13 +228,13 @@ public final class Image {
   }
 
   private static Change created(Context context, ImageRecord record) {
-    ImmutableImageEvent.Builder event = event(context, record, EventType.CREATED);
+    ImageEvent.Builder event = event(context, record, EventType.CREATED);
     record.origin().ifPresent(origin -> event.putDetails("origin", origin.image().value()));
     // The engine judged the quota on a count; the store keeps it in the save, so that two hosts
     // creating at once cannot both pass it (CREATE_QUOTA).
     OptionalLong quota = record.isCountedInQuota()
         ? OptionalLong.of(context.settings().maxPrivateImagesPerRegion()) : OptionalLong.empty();
-    return new Change(Optional.of(record), 0, List.of(event.build()), quota, List.of(), List.of());
+    return new Change(record, true, 0, List.of(event.build()), quota, List.of(), List.of());
   }
 
   private static Change changeStatus(Context context, ImageRecord image, ImageStatus target) {
@@ -272,22 +271,29 @@ public final class Image {
     }
     if (added.isEmpty()) {
       // Sharing again with current members changes nothing (SHARE_DUPLICATE).
-      return new Change(Optional.empty(), image.version(), List.of(), OptionalLong.empty(),
+      return new Change(image, false, image.version(), List.of(), OptionalLong.empty(),
           List.of(), alreadyMembers);
     }
     ImageRecord next = next(image, context).members(members).build();
-    return new Change(Optional.of(next), image.version(), events, OptionalLong.empty(), added,
+    return new Change(next, true, image.version(), events, OptionalLong.empty(), added,
         alreadyMembers);
   }
 
   private static Change answer(Context context, ImageRecord image, MembershipStatus status,
       Optional<dev.imago.spi.VaultId> vault) {
     TenantId member = context.caller().tenant().orElseThrow();
+    Membership current = image.members().get(member);
+    if (current.status() == status && current.vault().equals(vault)) {
+      // The same answer again changes nothing: no new version, no event for the owner.
+      return Change.unchanged(image);
+    }
+    // A clock that stepped back must not date the answer before the share.
+    Instant now = context.now().isBefore(current.updatedAt()) ? current.updatedAt() : context.now();
     Membership answered = Membership.builder()
-        .from(image.members().get(member))
+        .from(current)
         .status(status)
         .vault(vault)
-        .updatedAt(context.now())
+        .updatedAt(now)
         .build();
     Map<TenantId, Membership> members = new LinkedHashMap<>(image.members());
     members.put(member, answered);
@@ -318,7 +324,7 @@ public final class Image {
           .putDetails("reason", RuleCode.SHARE_DELETE.value())
           .build());
     }
-    ImmutableImageRecord.Builder next = next(image, context)
+    ImageRecord.Builder next = next(image, context)
         .members(Map.of())
         .status(ImageStatus.DELETED);
     if (image.imageClass() == ImageClass.MARKET) {
@@ -331,11 +337,15 @@ public final class Image {
 
   private static Change changed(
       Context context, ImageRecord image, EventType type, ImageRecord next) {
+    // Protecting a protected image, or tagging it with its own tags, changes nothing.
+    if (next.withVersion(image.version()).withUpdatedAt(image.updatedAt()).equals(image)) {
+      return Change.unchanged(image);
+    }
     return Change.of(next, image.version(), List.of(event(context, image, type).build()));
   }
 
   /** Starts the next version of a record; its checks run when the caller builds it. */
-  private static ImmutableImageRecord.Builder next(ImageRecord image, Context context) {
+  private static ImageRecord.Builder next(ImageRecord image, Context context) {
     Instant now = context.now().isBefore(image.updatedAt()) ? image.updatedAt() : context.now();
     return ImageRecord.builder()
         .from(image)
@@ -343,7 +353,7 @@ public final class Image {
         .updatedAt(now);
   }
 
-  private static ImmutableImageEvent.Builder event(Context context, ImageRecord image, EventType type) {
+  private static ImageEvent.Builder event(Context context, ImageRecord image, EventType type) {
     return ImageEvent.builder()
         .type(type)
         .image(image.id())

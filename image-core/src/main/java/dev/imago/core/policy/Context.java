@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * directories; tests and hosts build it directly to ask the engine.
  */
 @Value.Immutable
-public abstract class Context {
+public abstract class Context implements WithContext {
   Context() {}
 
   /**
@@ -28,8 +28,13 @@ public abstract class Context {
    *
    * @return a new builder
    */
-  public static ImmutableContext.Builder builder() {
-    return ImmutableContext.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code Context}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableContext.Builder {
+    Builder() {}
   }
 
   /**

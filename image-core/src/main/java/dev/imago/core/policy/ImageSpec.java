@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  * (an imported file's OS, say). Facts a server, disk or backup can tell are taken from it.
  */
 @Value.Immutable
-public abstract class ImageSpec {
+public abstract class ImageSpec implements WithImageSpec {
   ImageSpec() {}
 
   /**
@@ -24,8 +24,13 @@ public abstract class ImageSpec {
    *
    * @return a new builder
    */
-  public static ImmutableImageSpec.Builder builder() {
-    return ImmutableImageSpec.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@code ImageSpec}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableImageSpec.Builder {
+    Builder() {}
   }
 
   /**

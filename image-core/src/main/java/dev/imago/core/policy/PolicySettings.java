@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * Build changed settings with {@code PolicySettings.builder().maxMembers(ImageType.ISO, 16)...}.
  */
 @Value.Immutable
-public abstract class PolicySettings {
+public abstract class PolicySettings implements WithPolicySettings {
   private static final long GIB = 1L << 30;
   private static final PolicySettings DEFAULTS = builder().build();
 
@@ -30,8 +30,13 @@ public abstract class PolicySettings {
    *
    * @return a new builder
    */
-  public static ImmutablePolicySettings.Builder builder() {
-    return ImmutablePolicySettings.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@code PolicySettings}; {@code build()} checks it. */
+  public static final class Builder extends ImmutablePolicySettings.Builder {
+    Builder() {}
   }
 
   /**
@@ -116,6 +121,21 @@ public abstract class PolicySettings {
   public final int maxMembers(ImageType type) {
     Integer limit = maxMembersByType().get(type);
     return limit != null ? limit : defaultMaxMembers();
+  }
+
+  /**
+   * Returns the most members any image may have: the largest member limit of any type, and at
+   * least 1. A share batch naming more tenants can never be allowed, so it is refused as input
+   * before any tenant is looked up.
+   *
+   * @return the largest member limit
+   */
+  public final int largestMemberLimit() {
+    int largest = Math.max(1, defaultMaxMembers());
+    for (int limit : maxMembersByType().values()) {
+      largest = Math.max(largest, limit);
+    }
+    return largest;
   }
 
   @Value.Check

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 
 /** How a tenant wants to use an image: the target, where, and on what flavor. */
 @Value.Immutable
-public abstract class UseRequest {
+public abstract class UseRequest implements WithUseRequest {
   UseRequest() {}
 
   /**
@@ -19,8 +19,13 @@ public abstract class UseRequest {
    *
    * @return a new builder
    */
-  public static ImmutableUseRequest.Builder builder() {
-    return ImmutableUseRequest.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@code UseRequest}; {@code build()} checks it. */
+  public static final class Builder extends ImmutableUseRequest.Builder {
+    Builder() {}
   }
 
   /**

@@ -15,7 +15,10 @@
     validationMethod = Value.Style.ValidationMethod.NONE,
     jdkOnly = true,
     defaultAsDefault = true,
-    unsafeDefaultAndDerived = true)
+    unsafeDefaultAndDerived = true,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    allowedClasspathAnnotations = {Override.class})
 package dev.imago.core.policy;
 
 import org.immutables.value.Value;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imago.core.Caller;
 import dev.imago.core.ImagePolicyException;
 import dev.imago.core.policy.Action;
+import dev.imago.core.policy.Context;
 import dev.imago.core.policy.ImageSpec;
-import dev.imago.core.policy.ImmutableContext;
 import dev.imago.core.policy.PolicyEngine;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.spi.DiskRole;
@@ -48,7 +48,7 @@ class ImageCommandsTest {
 
   private final Image image = new Image(PolicyEngine.standard());
 
-  private Change execute(ImmutableContext.Builder context) {
+  private Change execute(Context.Builder context) {
     return image.execute(context.build(), () -> NEW_ID);
   }
 

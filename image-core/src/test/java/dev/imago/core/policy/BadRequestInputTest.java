@@ -163,18 +163,18 @@ class BadRequestInputTest {
     });
   }
 
-  private static ImmutableContext.Builder knowing(
-      ImmutableContext.Builder context, List<TenantId> tenants) {
+  private static Context.Builder knowing(
+      Context.Builder context, List<TenantId> tenants) {
     tenants.forEach(id -> context.putTenants(id, Fixtures.tenant(id, REGION)));
     return context;
   }
 
-  private static ImmutableUseRequest.Builder request(UseTarget target) {
+  private static UseRequest.Builder request(UseTarget target) {
     return UseRequest.builder().target(target).region(REGION).serverKind(ServerKind.ECS)
         .diskGib(40);
   }
 
-  private static ImmutableImageSpec.Builder spec() {
+  private static ImageSpec.Builder spec() {
     return ImageSpec.builder().name("web server").type(ImageType.SYSTEM_DISK)
         .source(SourceRef.file(FileId.of("file-1")));
   }

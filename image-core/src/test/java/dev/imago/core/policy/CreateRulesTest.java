@@ -35,7 +35,7 @@ class CreateRulesTest {
   private static final SourceRef FROM_ISO = SourceRef.file(ISO_FILE.id());
 
   /** OWNER creates; the directory knows its server, backup, data disk and the given file. */
-  private static ImmutableContext.Builder creating(
+  private static Context.Builder creating(
       Caller caller, ImageSpec spec, FileFacts file) {
     return context(caller, new Action.Create(spec))
         .server(SERVER).backup(BACKUP).disk(DATA_DISK).file(file);
@@ -46,7 +46,7 @@ class CreateRulesTest {
   }
 
   private static Decision importing(ImageType type, FileFacts file) {
-    ImmutableImageSpec.Builder spec = spec(type, SourceRef.file(file.id()));
+    ImageSpec.Builder spec = spec(type, SourceRef.file(file.id()));
     if (type != ImageType.DATA_DISK) {
       spec.os(UBUNTU);
     }
@@ -238,6 +238,18 @@ class CreateRulesTest {
   }
 
   @Test
+  void an_unknown_format_and_a_disk_import_of_an_iso_file_name_the_same_allowed_formats() {
+    String parsed = assertInputError(RuleCode.CREATE_IMPORT_FORMAT,
+        () -> FileFormat.parse("OVA", "format")).getMessage();
+    Decision isoImport = importing(ImageType.DATA_DISK, ISO_FILE);
+
+    assertThat(parsed).contains(FileFormat.allowedFormats());
+    assertThat(isoImport.violations()).singleElement()
+        .satisfies(violation -> assertThat(violation.message())
+            .contains(FileFormat.allowedFormats()));
+  }
+
+  @Test
   void known_file_format_is_read_whatever_its_case() {
     assertThat(FileFormat.parse("qcow2", "format")).isEqualTo(FileFormat.QCOW2);
   }
@@ -304,7 +316,7 @@ class CreateRulesTest {
   @Test
   void replica_cannot_pass_the_quota_of_the_region_it_goes_to() {
     ImageRecord image = systemDiskImage();
-    ImmutableContext.Builder replicating =
+    Context.Builder replicating =
         context(owner(), new Action.Replicate(image.id(), OTHER_REGION), image)
             .replicaOwner(OWNER_ABROAD_INFO);
 

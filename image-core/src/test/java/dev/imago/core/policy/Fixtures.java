@@ -18,13 +18,16 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageRecord;
+import dev.imago.spi.KeyId;
 import dev.imago.spi.MachineFacts;
+import dev.imago.spi.MarketListing;
 import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.OsFacts;
 import dev.imago.spi.OsType;
 import dev.imago.spi.Platform;
+import dev.imago.spi.Price;
+import dev.imago.spi.PriceUnit;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ServerFacts;
 import dev.imago.spi.ServerId;
@@ -32,20 +35,16 @@ import dev.imago.spi.ServerKind;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.TenantInfo;
 import dev.imago.spi.TenantStatus;
-import java.time.Instant;
-import dev.imago.spi.KeyId;
-import dev.imago.spi.MarketListing;
-import dev.imago.spi.Price;
-import dev.imago.spi.PriceUnit;
 import dev.imago.spi.VaultId;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small world for policy tests: tenants in two regions, a server, disks, a backup and files
  * owned by {@link #OWNER}, and images in the states the rules care about. Tests derive the
- * neighbours they need with the {@code with...} methods of {@link ImmutableImageRecord}.
+ * neighbours they need with the {@code with...} methods of {@link ImageRecord}.
  */
 public final class Fixtures {
   public static final RegionId REGION = RegionId.of("cn-north-4");
@@ -97,8 +96,8 @@ public final class Fixtures {
   }
 
   /** An ACTIVE, unencrypted, unshared SYSTEM_DISK image that OWNER made from its server. */
-  public static ImmutableImageRecord systemDiskImage() {
-    return ImmutableImageRecord.copyOf(ImageRecord.builder()
+  public static ImageRecord systemDiskImage() {
+    return ImageRecord.builder()
         .id(ImageId.of("image-1"))
         .name("web server")
         .imageClass(ImageClass.PRIVATE)
@@ -116,11 +115,11 @@ public final class Fixtures {
         .createdAt(CREATED)
         .updatedAt(CREATED)
         .version(1)
-        .build());
+        .build();
   }
 
   /** An ACTIVE FULL_SERVER image that OWNER made from a cloud backup, so it may be shared. */
-  public static ImmutableImageRecord fullServerImageFromBackup() {
+  public static ImageRecord fullServerImageFromBackup() {
     return ImageRecord.builder()
         .from(systemDiskImage())
         .id(ImageId.of("image-full"))
@@ -132,7 +131,7 @@ public final class Fixtures {
   }
 
   /** An ACTIVE DATA_DISK image. */
-  public static ImmutableImageRecord dataDiskImage() {
+  public static ImageRecord dataDiskImage() {
     return ImageRecord.builder()
         .from(systemDiskImage())
         .id(ImageId.of("image-data"))
@@ -147,7 +146,7 @@ public final class Fixtures {
   }
 
   /** An ACTIVE PUBLIC image of {@link #REGION}. */
-  public static ImmutableImageRecord publicImage() {
+  public static ImageRecord publicImage() {
     return ImageRecord.builder()
         .from(systemDiskImage())
         .id(ImageId.of("image-public"))
@@ -158,15 +157,15 @@ public final class Fixtures {
   }
 
   /** The image shared with a member in the given status. */
-  public static ImmutableImageRecord sharedWith(
-      ImmutableImageRecord image, TenantId member, MembershipStatus status) {
+  public static ImageRecord sharedWith(
+      ImageRecord image, TenantId member, MembershipStatus status) {
     return image.withMembers(java.util.Map.of(member, Membership.builder()
         .tenant(member).status(status).createdAt(CREATED).updatedAt(CREATED).build()));
   }
 
   /** A context for a caller and an action, with every tenant of the world known. */
-  public static ImmutableContext.Builder context(Caller caller, Action action) {
-    ImmutableContext.Builder context = Context.builder()
+  public static Context.Builder context(Caller caller, Action action) {
+    Context.Builder context = Context.builder()
         .caller(caller)
         .action(action)
         .now(NOW)
@@ -183,7 +182,7 @@ public final class Fixtures {
   }
 
   /** A context about an image. */
-  public static ImmutableContext.Builder context(
+  public static Context.Builder context(
       Caller caller, Action action, ImageRecord image) {
     return context(caller, action).image(image);
   }
@@ -201,7 +200,7 @@ public final class Fixtures {
   }
 
   /** Evaluates with the standard engine. */
-  public static Decision decide(ImmutableContext.Builder context) {
+  public static Decision decide(Context.Builder context) {
     return PolicyEngine.standard().evaluate(context.build());
   }
 
@@ -215,23 +214,23 @@ public final class Fixtures {
   public static final Price SERVER_PRICE = Price.of("0.05", "USD", PriceUnit.PER_HOUR);
 
   /** The image published to the marketplace with the given listing. */
-  public static ImmutableImageRecord listed(ImageRecord image, MarketListing listing) {
+  public static ImageRecord listed(ImageRecord image, MarketListing listing) {
     return ImageRecord.builder().from(image)
         .imageClass(ImageClass.MARKET).listing(listing).build();
   }
 
   /** OWNER's system-disk image, listed in the marketplace at {@link #IMAGE_PRICE}. */
-  public static ImmutableImageRecord paidMarketImage() {
+  public static ImageRecord paidMarketImage() {
     return listed(systemDiskImage(), MarketListing.paid(IMAGE_PRICE, CREATED));
   }
 
   /** OWNER's system-disk image, listed in the marketplace for free. */
-  public static ImmutableImageRecord freeMarketImage() {
+  public static ImageRecord freeMarketImage() {
     return listed(systemDiskImage(), MarketListing.free(CREATED));
   }
 
   /** An ACTIVE ISO image that OWNER registered from {@link #ISO_FILE}. */
-  public static ImmutableImageRecord isoImage() {
+  public static ImageRecord isoImage() {
     return ImageRecord.builder()
         .from(systemDiskImage())
         .id(ImageId.of("image-iso"))
@@ -250,7 +249,7 @@ public final class Fixtures {
   }
 
   /** The image with ACCEPTED numbered members {@code member(1)} to {@code member(count)}. */
-  public static ImmutableImageRecord withMembers(ImageRecord image, int count) {
+  public static ImageRecord withMembers(ImageRecord image, int count) {
     Map<TenantId, Membership> members = new LinkedHashMap<>();
     for (int n = 1; n <= count; n++) {
       members.put(member(n), Membership.builder().tenant(member(n))
@@ -260,7 +259,7 @@ public final class Fixtures {
   }
 
   /** Makes numbered tenants {@code member(1)} to {@code member(count)} known to the context. */
-  public static ImmutableContext.Builder knowingMembers(ImmutableContext.Builder context, int count) {
+  public static Context.Builder knowingMembers(Context.Builder context, int count) {
     for (int n = 1; n <= count; n++) {
       context.putTenants(member(n), tenant(member(n), REGION));
     }
@@ -276,13 +275,13 @@ public final class Fixtures {
    * A request for an ECS server in {@link #REGION} with a 40 GiB disk and 1024 MiB of RAM: what
    * {@link #systemDiskImage()} asks for at least.
    */
-  public static ImmutableUseRequest.Builder serverRequest() {
+  public static UseRequest.Builder serverRequest() {
     return UseRequest.builder().target(UseTarget.SERVER).region(REGION)
         .serverKind(ServerKind.ECS).diskGib(40).ramMib(1024);
   }
 
   /** A spec named "web server" for an image of the type made from the source. */
-  public static ImmutableImageSpec.Builder spec(ImageType type, SourceRef source) {
+  public static ImageSpec.Builder spec(ImageType type, SourceRef source) {
     return ImageSpec.builder().name("web server").type(type).source(source);
   }
 }

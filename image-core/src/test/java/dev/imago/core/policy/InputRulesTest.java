@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InputRulesTest {
 
-  private static ImmutableImageSpec.Builder serverSpec() {
+  private static ImageSpec.Builder serverSpec() {
     return spec(ImageType.SYSTEM_DISK, SourceRef.server(SERVER.id()));
   }
 

@@ -27,10 +27,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableDiskFacts;
-import dev.imago.spi.ImmutableImageRecord;
-import dev.imago.spi.ImmutableMachineFacts;
-import dev.imago.spi.ImmutableMembership;
 import dev.imago.spi.KeyId;
 import dev.imago.spi.MachineFacts;
 import dev.imago.spi.MarketListing;
@@ -210,7 +206,7 @@ public final class PolicyGenerators {
     RegionId region = imageClass == ImageClass.PUBLIC || range(1, 10).generate(in) == 1
         ? pick(REGIONS).generate(in) : owner.region();
 
-    ImmutableImageRecord.Builder image = ImageRecord.builder()
+    ImageRecord.Builder image = ImageRecord.builder()
         .id(IMAGE_ID)
         .name(pick(List.of("web server", "镜像 01", "db_base-2.1", "x")).generate(in))
         .imageClass(imageClass)
@@ -287,7 +283,7 @@ public final class PolicyGenerators {
         continue;
       }
       MembershipStatus status = enumValues(MembershipStatus.class).generate(in);
-      ImmutableMembership.Builder member = Membership.builder()
+      Membership.Builder member = Membership.builder()
           .tenant(tenant.id())
           .status(status)
           .createdAt(CREATED)
@@ -376,7 +372,7 @@ public final class PolicyGenerators {
     }
     Optional<TenantId> callerId = caller;
     Action action = action(in, kind, image, tenants);
-    ImmutableContext.Builder context = Context.builder()
+    Context.Builder context = Context.builder()
         .caller(callerId.map(Caller::tenant).orElseGet(Caller::operator))
         .action(action)
         .image(image)
@@ -435,7 +431,7 @@ public final class PolicyGenerators {
 
   static UseRequest useRequest(RandomnessSource in, ImageRecord image) {
     UseTarget target = enumValues(UseTarget.class).generate(in);
-    ImmutableUseRequest.Builder request = UseRequest.builder()
+    UseRequest.Builder request = UseRequest.builder()
         .target(target)
         .region(bool(in, 5, 1) ? image.region() : pick(REGIONS).generate(in))
         .diskGib(Math.max(1, Math.min(DiskSpec.MAX_SIZE_GIB,
@@ -524,7 +520,7 @@ public final class PolicyGenerators {
       RegionId callerRegion = caller.map(TenantInfo::region).orElse(HOME);
       boolean register = bool(in, 1, role == Role.OPERATOR ? 1 : 5);
       ImageSpec spec = spec(in, register);
-      ImmutableContext.Builder context = Context.builder()
+      Context.Builder context = Context.builder()
           .caller(role == Role.OPERATOR ? Caller.operator() : Caller.tenant(callerId))
           .action(register
               ? new Action.RegisterPublic(spec, pick(REGIONS).generate(in))
@@ -547,7 +543,7 @@ public final class PolicyGenerators {
             .build());
       }
       if (bool(in, 6, 1)) {
-        ImmutableDiskFacts.Builder disk = DiskFacts.builder().id(DiskId.of(sourceId(in, "disk")))
+        DiskFacts.Builder disk = DiskFacts.builder().id(DiskId.of(sourceId(in, "disk")))
             .owner(owners.generate(in)).region(regions.generate(in))
             .spec(DiskSpec.of(bool(in, 4, 1) ? DiskRole.DATA : DiskRole.SYSTEM,
                 range(1, 2000).generate(in)));
@@ -599,7 +595,7 @@ public final class PolicyGenerators {
       case "backup" -> SourceRef.backup(BackupId.of("backup-1"));
       default -> SourceRef.file(FileId.of("file-1"));
     };
-    ImmutableImageSpec.Builder spec = ImageSpec.builder()
+    ImageSpec.Builder spec = ImageSpec.builder()
         .name(pick(List.of("new image", "新镜像", "a.b-c_d")).generate(in))
         .type(type)
         .source(source)
@@ -618,7 +614,7 @@ public final class PolicyGenerators {
   }
 
   static MachineFacts machine(RandomnessSource in) {
-    ImmutableMachineFacts.Builder machine = MachineFacts.builder()
+    MachineFacts.Builder machine = MachineFacts.builder()
         .kind(enumValues(ServerKind.class).generate(in))
         .os(os(in))
         .ramMib(range(512, 65536).generate(in))

@@ -5,13 +5,12 @@ import static dev.imago.store.memory.TestImages.privateImage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imago.spi.ImageChange;
-import dev.imago.spi.VersionConflictException;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSort;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
+import dev.imago.spi.VersionConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +37,7 @@ class ConcurrentAccessTest {
   @Test
   void of_two_racing_saves_with_the_same_expected_version_exactly_one_wins() throws Exception {
     for (int round = 0; round < 200; round++) {
-      ImmutableImageRecord image = privateImage("race-" + round, ALICE);
+      ImageRecord image = privateImage("race-" + round, ALICE);
       store.save(ImageChange.of(image, 0, List.of()));
       CyclicBarrier start = new CyclicBarrier(2);
       List<Future<Boolean>> racers = new ArrayList<>();
@@ -103,13 +102,13 @@ class ConcurrentAccessTest {
 
   @Test
   void readers_never_see_half_of_a_rename() throws Exception {
-    ImmutableImageRecord image = privateImage("renamed", ALICE);
+    ImageRecord image = privateImage("renamed", ALICE);
     store.save(ImageChange.of(image, 0, List.of()));
     AtomicBoolean writing = new AtomicBoolean(true);
     Future<Void> writer = threads.submit(() -> {
-      ImmutableImageRecord current = image;
+      ImageRecord current = image;
       for (int i = 0; i < 5_000; i++) {
-        ImmutableImageRecord next =
+        ImageRecord next =
             current.withName("name " + (i % 7)).withVersion(current.version() + 1);
         store.save(ImageChange.of(next, current.version(), List.of()));
         current = next;

@@ -12,7 +12,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.OsFacts;
 import dev.imago.spi.OsType;
 import dev.imago.spi.Platform;
@@ -31,7 +30,7 @@ final class TestImages {
   private TestImages() {}
 
   /** An ACTIVE private system-disk image in {@link #REGION}, version 1. */
-  static ImmutableImageRecord privateImage(String id, TenantId owner) {
+  static ImageRecord privateImage(String id, TenantId owner) {
     return ImageRecord.builder()
         .id(ImageId.of(id))
         .name("image " + id)

@@ -29,7 +29,7 @@ final class ImportedFilesHaveADiskFormat extends CreateRule {
         .filter(found -> found.id().equals(file.id()) && !found.format().isDiskFormat())
         .ifPresent(found -> violations.accept(violation(Category.INVALID,
             "a " + spec.type() + " image is not imported from a " + found.format()
-                + " file; the formats are " + FileFormat.diskFormats().stream().sorted().toList(),
+                + " file; the formats are " + FileFormat.allowedFormats(),
             "source")));
   }
 }

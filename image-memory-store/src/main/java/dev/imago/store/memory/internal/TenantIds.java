@@ -1,8 +1,6 @@
 package dev.imago.store.memory.internal;
 
 import dev.imago.spi.ImageRecord;
-import dev.imago.spi.ImmutableImageRecord;
-import dev.imago.spi.ImmutableMembership;
 import dev.imago.spi.Membership;
 import dev.imago.spi.TenantId;
 import java.util.LinkedHashMap;
@@ -32,12 +30,12 @@ public final class TenantIds {
     if (usesKeptIds(record)) {
       return record;
     }
-    ImmutableImageRecord.Builder copy = ImageRecord.builder().from(record);
+    ImageRecord.Builder copy = ImageRecord.builder().from(record);
     record.owner().ifPresent(owner -> copy.owner(kept(owner)));
     Map<TenantId, Membership> members = new LinkedHashMap<>();
     for (Membership membership : record.members().values()) {
       TenantId tenant = kept(membership.tenant());
-      members.put(tenant, ImmutableMembership.copyOf(membership).withTenant(tenant));
+      members.put(tenant, membership.withTenant(tenant));
     }
     return copy.members(members).build();
   }

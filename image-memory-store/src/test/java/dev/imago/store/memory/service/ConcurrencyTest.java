@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +65,7 @@ class ConcurrencyTest {
                 }
               }
               case 1 -> {
-                world.images.accept(dev.imago.core.Caller.tenant(tenant), image, Optional.empty());
+                world.images.accept(dev.imago.core.Caller.tenant(tenant), image);
                 expected.put(tenant, MembershipStatus.ACCEPTED);
               }
               default -> {
