@@ -23,7 +23,7 @@ import dev.imago.spi.FileFacts;
 import dev.imago.spi.FileId;
 import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
-import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
@@ -205,7 +205,7 @@ public final class TwoHostsTrial {
         });
       } else if (pick < 85) {
         result = run(at, "accept " + member, () -> {
-          service.accept(Caller.tenant(member), SHARED, Optional.empty());
+          service.accept(Caller.tenant(member), SHARED);
           return "ok";
         });
       } else {
@@ -220,8 +220,8 @@ public final class TwoHostsTrial {
   }
 
   private static List<ImageId> deletable(ImageService service) {
-    return service.listVisible(Caller.tenant(ALICE), ImageQuery.builder().viewer(ALICE)
-            .region(NORTH).include(Set.of(Visibility.OWN)).pageSize(20).build())
+    return service.listVisible(Caller.tenant(ALICE), ImageFilter.builder()
+            .include(Set.of(Visibility.OWN)).pageSize(20).build())
         .items().stream().map(ImageRecord::id).filter(id -> !id.equals(SHARED)).toList();
   }
 

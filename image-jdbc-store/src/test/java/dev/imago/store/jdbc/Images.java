@@ -12,7 +12,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageSource;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImmutableImageRecord;
 import dev.imago.spi.OsFacts;
 import dev.imago.spi.OsType;
 import dev.imago.spi.Platform;
@@ -33,9 +32,9 @@ final class Images {
   private Images() {}
 
   /** An ACTIVE private system-disk image of {@code owner}, version 1. */
-  static ImmutableImageRecord.Builder privateImage(String id, TenantId owner) {
-    return ImageRecord.builder()
-        .id(ImageId.of(id))
+  static ImageRecord.Builder privateImage(String id, TenantId owner) {
+    ImageRecord.Builder image = ImageRecord.builder();
+    image.id(ImageId.of(id))
         .name("image " + id)
         .imageClass(ImageClass.PRIVATE)
         .owner(owner)
@@ -51,6 +50,7 @@ final class Images {
         .createdAt(T0)
         .updatedAt(T0)
         .version(1);
+    return image;
   }
 
   /** The CREATED event of an image. */

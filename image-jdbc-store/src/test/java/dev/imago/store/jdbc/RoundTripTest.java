@@ -213,11 +213,13 @@ class RoundTripTest {
     store.save(ImageChange.of(record, expectedVersion, events));
   }
 
-  private static dev.imago.spi.ImmutableImageQuery.Builder query() {
-    return ImageQuery.builder().viewer(ALICE).region(Images.REGION);
+  private static ImageQuery.Builder query() {
+    ImageQuery.Builder query = ImageQuery.builder();
+    query.viewer(ALICE).region(Images.REGION);
+    return query;
   }
 
-  private List<String> listedIds(dev.imago.spi.ImmutableImageQuery.Builder query) {
+  private List<String> listedIds(ImageQuery.Builder query) {
     return store.listVisible(query.build()).items().stream().map(image -> image.id().value())
         .toList();
   }
