@@ -106,6 +106,7 @@ class ArchitectureTest {
         .and().doNotHaveSimpleName("BuiltInRules")
         .and().doNotHaveSimpleName("StatusTable")
         .and().doNotHaveSimpleName("Fees")
+        .and().doNotHaveSimpleName("Verdicts")
         .and().doNotHaveSimpleName("Facts")
         .and().doNotHaveSimpleName("package-info")
         .should().beAssignableTo(Rule.class)

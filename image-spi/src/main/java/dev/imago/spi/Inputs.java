@@ -93,8 +93,30 @@ public final class Inputs {
   }
 
   /**
-   * Requires a description to follow rule {@code INPUT_DESCRIPTION}: at most 1024 characters and
-   * no control characters.
+   * Requires the start of a name, as a listing filters by it, to follow rule {@code INPUT_NAME}:
+   * up to 128 of the characters a name holds, spaces anywhere; empty matches every name. A lone
+   * surrogate or any other
+   * character no name holds is refused, so that matching a prefix and sorting by name agree on
+   * whole characters.
+   *
+   * @param value the prefix
+   * @param field the field that holds it
+   * @return the prefix
+   * @throws InputException if the prefix breaks the rule
+   */
+  public static String namePrefix(String value, String field) {
+    if (value == null
+        || value.codePointCount(0, value.length()) > NAME_MAX_LENGTH
+        || !(value.isEmpty() || NAME.matcher(value).matches())) {
+      throw new InputException(field, value, RuleCode.INPUT_NAME,
+          "must be up to 128 letters, digits, spaces, '_', '-' or '.'");
+    }
+    return value;
+  }
+
+  /**
+   * Requires a description to follow rule {@code INPUT_DESCRIPTION}: at most 1024 characters, no
+   * control characters and no text that renders deceptively ({@link #rendersDeceptively}).
    *
    * @param value the description, possibly empty
    * @param field the field that holds it
@@ -104,17 +126,19 @@ public final class Inputs {
   public static String description(String value, String field) {
     if (value == null
         || value.codePointCount(0, value.length()) > DESCRIPTION_MAX_LENGTH
-        || value.chars().anyMatch(Character::isISOControl)) {
+        || hasControl(value)) {
       throw new InputException(field, value, RuleCode.INPUT_DESCRIPTION,
-          "must be at most 1024 characters without control characters");
+          "must be at most 1024 characters without control, bidirectional or separator"
+              + " characters and without lone surrogates");
     }
     return value;
   }
 
   /**
    * Requires tags to follow the length part of rule {@code INPUT_TAGS}: keys of 1 to 36 and
-   * values of 0 to 43 characters, no control characters. The number of tags is a policy setting,
-   * checked by the policy engine.
+   * values of 0 to 43 characters, no control characters and nothing that renders deceptively
+   * ({@link #rendersDeceptively}). The number of tags is a policy setting, checked by the policy
+   * engine.
    *
    * @param tags the tags
    * @param field the field that holds them
@@ -128,12 +152,14 @@ public final class Inputs {
       if (key == null || key.isEmpty() || characters(key) > TAG_KEY_MAX_LENGTH
           || hasControl(key)) {
         throw new InputException(field + ".key", key, RuleCode.INPUT_TAGS,
-            "must be 1 to 36 characters without control characters");
+            "must be 1 to 36 characters without control, bidirectional or separator characters"
+                + " and without lone surrogates");
       }
       String value = tag.getValue();
       if (value == null || characters(value) > TAG_VALUE_MAX_LENGTH || hasControl(value)) {
         throw new InputException(field + "[" + key + "]", value, RuleCode.INPUT_TAGS,
-            "must be 0 to 43 characters without control characters");
+            "must be 0 to 43 characters without control, bidirectional or separator characters"
+                + " and without lone surrogates");
       }
     }
     return tags;
@@ -223,6 +249,38 @@ public final class Inputs {
   }
 
   private static boolean hasControl(String text) {
-    return text.chars().anyMatch(Character::isISOControl);
+    return text.chars().anyMatch(Character::isISOControl) || rendersDeceptively(text);
+  }
+
+  /**
+   * Tells whether a text holds what renders deceptively: a lone surrogate (half of a character,
+   * which sorts and prints differently from place to place), a bidirectional embedding, override
+   * or isolate (U+202A to U+202E, U+2066 to U+2069) or mark (U+200E, U+200F, U+061C), which
+   * reorder what is shown, or a line or paragraph separator (U+2028, U+2029), which breaks a line
+   * where none is seen. Descriptions and tags refuse them; names allow only letters, digits and a
+   * few signs anyway.
+   *
+   * @param text the text
+   * @return {@code true} when the text holds such a character
+   * @throws NullPointerException if the text is {@code null}
+   */
+  public static boolean rendersDeceptively(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return true;
+      }
+      if (Character.isLowSurrogate(c)
+          || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+          || c == '\u200E' || c == '\u200F' || c == '\u061C'
+          || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 }

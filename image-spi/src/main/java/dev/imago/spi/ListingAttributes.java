@@ -62,7 +62,9 @@ abstract class ListingAttributes {
   public abstract Optional<Platform> platform();
 
   /**
-   * Returns the start of the names listed, compared exactly, if any.
+   * Returns the start of the names listed, compared exactly, if any: up to 128 of the characters
+   * a name holds (rule {@code INPUT_NAME}), so that it matches whole characters, in the same code
+   * point order the NAME sort follows.
    *
    * @return the name prefix filter
    */
@@ -135,12 +137,7 @@ abstract class ListingAttributes {
       throw new InputException("tagValue", tagValue().get(), RuleCode.INPUT_TAGS,
           "needs a tagKey");
     }
-    namePrefix().ifPresent(prefix -> {
-      if (prefix.codePointCount(0, prefix.length()) > Inputs.NAME_MAX_LENGTH) {
-        throw new InputException("namePrefix", prefix, RuleCode.INPUT_NAME,
-            "must be at most " + Inputs.NAME_MAX_LENGTH + " characters");
-      }
-    });
+    namePrefix().ifPresent(prefix -> Inputs.namePrefix(prefix, "namePrefix"));
     cursor().ifPresent(cursor -> {
       if (cursor.isEmpty() || cursor.length() > 1024) {
         throw new InputException("cursor", cursor, RuleCode.INPUT_PAGE,

@@ -259,16 +259,17 @@ public final class ImageGenerators {
   }
 
   /**
-   * Returns valid prices (rule {@code MARKET_PRICE}): positive amounts with up to two decimals,
-   * in one of a few ISO 4217 currencies, per hour or one-off.
+   * Returns valid prices (rule {@code MARKET_PRICE}): positive amounts with as many decimals as
+   * the currency's minor unit, in one of a few ISO 4217 currencies, per hour or one-off.
    *
    * @return the generator
    */
   public static Gen<Price> prices() {
-    Gen<String> amounts = Generate.longRange(1, 10_000_000)
-        .map(cents -> BigDecimal.valueOf(cents, 2).toPlainString());
-    Gen<String> currencies = Generate.pick(List.of("USD", "EUR", "CNY", "JPY", "GBP"));
-    return amounts.zip(currencies, Generate.enumValues(PriceUnit.class), Price::of);
+    Gen<String> currencies = Generate.pick(List.of("USD", "EUR", "CNY", "JPY", "GBP", "KWD"));
+    Gen<Long> units = Generate.longRange(1, 10_000_000);
+    return currencies.zip(units, Generate.enumValues(PriceUnit.class), (currency, minor, unit) ->
+        Price.of(BigDecimal.valueOf(minor, java.util.Currency.getInstance(currency)
+            .getDefaultFractionDigits()).toPlainString(), currency, unit));
   }
 
   /**

@@ -129,6 +129,10 @@ final class ReferenceModel {
         || Set.copyOf(share.recipients()).size() != share.recipients().size())) {
       return Outcome.invalid(RuleCode.SHARE_RECIPIENT); // a malformed batch
     }
+    if (command instanceof Command.Share share
+        && share.recipients().size() > SETTINGS.largestMemberLimit()) {
+      return Outcome.invalid(RuleCode.INPUT_VALUE); // more than any image may ever hold
+    }
     if (caller.tenant().isPresent() && ServiceWorld.tenant(caller.tenant().get()).isEmpty()) {
       return Outcome.invalid(RuleCode.INPUT_ID); // a caller no directory knows
     }
@@ -140,10 +144,9 @@ final class ReferenceModel {
     } else if (command instanceof Command.RegisterPublic register) {
       return registerPublic(register.spec(), register.region(), now);
     }
-    // Every other command acts on an image the caller must see; a member that has not
-    // accepted sees it only to answer.
-    boolean answers = command instanceof Command.Accept || command instanceof Command.Reject;
-    ModelImage image = visible(caller, id, answers);
+    // Every other command acts on an image the caller must see; a member sees it whatever its
+    // answer. Who may not act is refused, and told nothing more: one code, the refusal's.
+    ModelImage image = visible(caller, id);
     if (image == null) {
       return Outcome.notFound();
     }
@@ -185,15 +188,18 @@ final class ReferenceModel {
 
   // --- what callers read ---
 
-  /** {@code get}: a member that has not accepted still reads the image it may answer. */
+  /**
+   * {@code get}: a member reads the image whatever its answer; anyone but the owner and the
+   * operator reads at most its own membership.
+   */
   Outcome get(Caller caller, ImageId id) {
-    ModelImage image = visible(caller, id, true);
-    return image == null ? Outcome.notFound() : Outcome.allowed(image.view());
+    ModelImage image = visible(caller, id);
+    return image == null ? Outcome.notFound() : Outcome.allowed(image.viewFor(caller));
   }
 
   /** {@code listMembers}: only the owner (SHARE_NOT_OWNER), in the order members were added. */
   Outcome listMembers(Caller caller, ImageId id) {
-    ModelImage image = visible(caller, id, false);
+    ModelImage image = visible(caller, id);
     if (image == null) {
       return Outcome.notFound();
     }
@@ -246,10 +252,9 @@ final class ReferenceModel {
   /**
    * The image, if the caller may see it and it is not deleted; {@code null} otherwise, which
    * the service answers as not found. The operator sees every image; a tenant its own, the
-   * public and market images of its region, and those shared with it and accepted. A member
-   * that has not accepted (or has rejected) sees the image only to read, accept or reject it.
+   * public and market images of its region, and those shared with it, whatever its answer.
    */
-  private ModelImage visible(Caller caller, ImageId id, boolean unacceptedMembersToo) {
+  private ModelImage visible(Caller caller, ImageId id) {
     ModelImage image = images.get(id);
     if (image == null || image.status == ImageStatus.DELETED) {
       return null;
@@ -262,10 +267,7 @@ final class ReferenceModel {
         && image.region.equals(ServiceWorld.regionOf(tenant))) {
       return image;
     }
-    ModelMember member = image.members.get(tenant);
-    boolean sees = member != null
-        && (member.status() == MembershipStatus.ACCEPTED || unacceptedMembersToo);
-    return sees ? image : null;
+    return image.members.containsKey(tenant) ? image : null;
   }
 
   private static boolean isListedFor(ModelImage image, ImageQuery query) {
@@ -345,7 +347,8 @@ final class ReferenceModel {
     boolean ownsSource = source.exists() && source.owner.equals(creator)
         && source.region.equals(tenant.region());
     if (!ownsSource) {
-      codes.add(RuleCode.CREATE_SOURCE_ACCESS);
+      // Another tenant's source answers as one that does not exist, and is all that is said.
+      return Outcome.denied(List.of(RuleCode.CREATE_SOURCE_ACCESS));
     }
     if (!codes.isEmpty()) {
       return Outcome.denied(codes);
@@ -471,6 +474,13 @@ final class ReferenceModel {
 
   private Outcome changeStatus(Caller caller, ModelImage image, ImageStatus to) {
     ImageStatus from = image.status;
+    // The operator is the image pipeline: it moves every image's status.
+    if (image.imageClass == ImageClass.PUBLIC && !caller.isOperator()) {
+      return Outcome.denied(List.of(RuleCode.CREATE_PUBLIC));
+    }
+    if (image.imageClass != ImageClass.PUBLIC && !caller.isOperator() && !image.isOwnedBy(caller)) {
+      return Outcome.denied(List.of(RuleCode.CHANGE_NOT_OWNER));
+    }
     List<RuleCode> codes = new ArrayList<>();
     boolean deactivateOrReactivate = from == ImageStatus.ACTIVE && to == ImageStatus.DEACTIVATED
         || from == ImageStatus.DEACTIVATED && to == ImageStatus.ACTIVE;
@@ -478,13 +488,6 @@ final class ReferenceModel {
       codes.add(RuleCode.LIFECYCLE_TRANSITION); // DELETED is reached by deleting only
     } else if (!caller.isOperator() && !deactivateOrReactivate) {
       codes.add(RuleCode.LIFECYCLE_TRANSITION); // the other moves are the pipeline's
-    }
-    if (image.imageClass == ImageClass.PUBLIC && !caller.isOperator()) {
-      codes.add(RuleCode.CREATE_PUBLIC);
-    }
-    // The operator is the image pipeline: it moves every image's status.
-    if (image.imageClass != ImageClass.PUBLIC && !caller.isOperator() && !image.isOwnedBy(caller)) {
-      codes.add(RuleCode.CHANGE_NOT_OWNER);
     }
     if (!codes.isEmpty()) {
       return Outcome.denied(codes);
@@ -495,21 +498,21 @@ final class ReferenceModel {
 
   /** Protect and unprotect: the owner, or the operator for a public image. */
   private Outcome protect(Caller caller, ModelImage image, boolean protect) {
-    List<RuleCode> codes = changeCodes(caller, image);
-    if (!codes.isEmpty()) {
-      return Outcome.denied(codes);
+    Optional<RuleCode> refusal = changeRefusal(caller, image);
+    if (refusal.isPresent()) {
+      return Outcome.denied(List.of(refusal.get()));
     }
     image.deletionProtected = protect;
     return Outcome.allowed(protect);
   }
 
   private Outcome updateTags(Caller caller, ModelImage image, Map<String, String> tags) {
-    List<RuleCode> codes = changeCodes(caller, image);
-    if (tags.size() > SETTINGS.maxTags()) {
-      codes.add(RuleCode.INPUT_TAGS);
+    Optional<RuleCode> refusal = changeRefusal(caller, image);
+    if (refusal.isPresent()) {
+      return Outcome.denied(List.of(refusal.get()));
     }
-    if (!codes.isEmpty()) {
-      return Outcome.denied(codes);
+    if (tags.size() > SETTINGS.maxTags()) {
+      return Outcome.denied(List.of(RuleCode.INPUT_TAGS));
     }
     image.tags = new LinkedHashMap<>(tags);
     return Outcome.allowed(ImageView.tags(tags));
@@ -517,12 +520,12 @@ final class ReferenceModel {
 
   /** SHARE_DELETE: every membership ends with the image, and a listing is withdrawn. */
   private Outcome delete(Caller caller, ModelImage image) {
-    List<RuleCode> codes = changeCodes(caller, image);
-    if (image.deletionProtected) {
-      codes.add(RuleCode.LIFECYCLE_PROTECTED);
+    Optional<RuleCode> refusal = changeRefusal(caller, image);
+    if (refusal.isPresent()) {
+      return Outcome.denied(List.of(refusal.get()));
     }
-    if (!codes.isEmpty()) {
-      return Outcome.denied(codes);
+    if (image.deletionProtected) {
+      return Outcome.denied(List.of(RuleCode.LIFECYCLE_PROTECTED));
     }
     image.members.clear();
     if (image.imageClass == ImageClass.MARKET) {
@@ -535,24 +538,20 @@ final class ReferenceModel {
   }
 
   /** Who changes an image other than its status: the owner; the operator for public ones. */
-  private static List<RuleCode> changeCodes(Caller caller, ModelImage image) {
-    List<RuleCode> codes = new ArrayList<>();
-    if (image.imageClass == ImageClass.PUBLIC && !caller.isOperator()) {
-      codes.add(RuleCode.CREATE_PUBLIC);
+  private static Optional<RuleCode> changeRefusal(Caller caller, ModelImage image) {
+    if (image.imageClass == ImageClass.PUBLIC) {
+      return caller.isOperator() ? Optional.empty() : Optional.of(RuleCode.CREATE_PUBLIC);
     }
-    if (image.imageClass != ImageClass.PUBLIC && !image.isOwnedBy(caller)) {
-      codes.add(RuleCode.CHANGE_NOT_OWNER);
-    }
-    return codes;
+    return image.isOwnedBy(caller) ? Optional.empty() : Optional.of(RuleCode.CHANGE_NOT_OWNER);
   }
 
   // --- sharing (SHARE_*) ---
 
   private Outcome share(Caller caller, ModelImage image, List<TenantId> recipients) {
-    List<RuleCode> codes = new ArrayList<>();
     if (!image.isOwnedBy(caller)) {
-      codes.add(RuleCode.SHARE_NOT_OWNER);
+      return Outcome.denied(List.of(RuleCode.SHARE_NOT_OWNER));
     }
+    List<RuleCode> codes = new ArrayList<>();
     if (image.imageClass == ImageClass.PUBLIC) {
       codes.add(RuleCode.SHARE_NOT_PRIVATE);
     }
@@ -598,16 +597,12 @@ final class ReferenceModel {
   private Outcome answer(Caller caller, ModelImage image, MembershipStatus answer,
       Optional<VaultId> vault) {
     TenantId tenant = caller.tenant().orElse(null);
-    List<RuleCode> codes = new ArrayList<>();
     if (!image.members.containsKey(tenant)) {
-      codes.add(RuleCode.SHARE_MEMBER_ONLY);
+      return Outcome.denied(List.of(RuleCode.SHARE_MEMBER_ONLY));
     }
     if (answer == MembershipStatus.ACCEPTED && image.type == ImageType.FULL_SERVER
         && vault.isEmpty()) {
-      codes.add(RuleCode.SHARE_ACCEPT_VAULT);
-    }
-    if (!codes.isEmpty()) {
-      return Outcome.denied(codes);
+      return Outcome.denied(List.of(RuleCode.SHARE_ACCEPT_VAULT));
     }
     image.members.put(tenant, new ModelMember(answer, vault));
     return Outcome.allowed(ImageView.member(tenant, answer, vault));
@@ -615,15 +610,11 @@ final class ReferenceModel {
 
   /** SHARE_REVOKE: the owner, at any time, of a current member. */
   private Outcome revoke(Caller caller, ModelImage image, TenantId member) {
-    List<RuleCode> codes = new ArrayList<>();
     if (!image.isOwnedBy(caller)) {
-      codes.add(RuleCode.SHARE_NOT_OWNER);
+      return Outcome.denied(List.of(RuleCode.SHARE_NOT_OWNER));
     }
     if (!image.members.containsKey(member)) {
-      codes.add(RuleCode.SHARE_REVOKE);
-    }
-    if (!codes.isEmpty()) {
-      return Outcome.denied(codes);
+      return Outcome.denied(List.of(RuleCode.SHARE_REVOKE));
     }
     image.members.remove(member);
     return Outcome.allowed("");
@@ -632,13 +623,16 @@ final class ReferenceModel {
   // --- marketplace (MARKET_*) ---
 
   private Outcome publish(Caller caller, ModelImage image, Optional<Price> price) {
+    if (!image.isOwnedBy(caller)) {
+      return Outcome.denied(List.of(RuleCode.MARKET_PUBLISH));
+    }
     List<RuleCode> codes = new ArrayList<>();
     if (!image.members.isEmpty()) {
       codes.add(RuleCode.SHARE_MARKET);
     }
     boolean seller = caller.tenant().flatMap(ServiceWorld::tenant)
         .map(TenantInfo::seller).orElse(false);
-    boolean eligible = image.isOwnedBy(caller) && seller
+    boolean eligible = seller
         && image.imageClass == ImageClass.PRIVATE
         && image.status == ImageStatus.ACTIVE
         && !image.encrypted
@@ -670,14 +664,16 @@ final class ReferenceModel {
   private Outcome replicate(Caller caller, ModelImage image, RegionId target, Instant now) {
     // The replica belongs to the caller's account's project in the target region, and counts
     // against that project's quota there.
+    if (!image.isOwnedBy(caller)) {
+      return Outcome.denied(List.of(RuleCode.REPLICATE_REGION));
+    }
     Optional<TenantInfo> project = ServiceWorld.projectIn(caller.tenant().orElseThrow(), target);
     List<RuleCode> codes = new ArrayList<>();
     if (project.isPresent() && countOwned(project.get().id(), target)
         >= SETTINGS.maxPrivateImagesPerRegion()) {
       codes.add(RuleCode.CREATE_QUOTA);
     }
-    if (!image.isOwnedBy(caller) || image.status != ImageStatus.ACTIVE
-        || target.equals(image.region) || project.isEmpty()) {
+    if (image.status != ImageStatus.ACTIVE || target.equals(image.region) || project.isEmpty()) {
       codes.add(RuleCode.REPLICATE_REGION);
     }
     if (image.encrypted || image.type == ImageType.ISO
@@ -705,15 +701,19 @@ final class ReferenceModel {
 
   // --- use (USE_*) ---
 
-  /** {@code authorizeUse}, as a probe: only an accepting member's use counts as seen. */
+  /** {@code authorizeUse}, as a probe. */
   Outcome use(Caller caller, ImageId id, UseRequest request) {
-    ModelImage image = visible(caller, id, false);
+    ModelImage image = visible(caller, id);
     return image == null ? Outcome.notFound() : use(caller, image, request);
   }
 
   /** What a use plan holds: the disks created and, for a paid market image, the charges. */
   private Outcome use(Caller caller, ModelImage image, UseRequest request) {
     List<RuleCode> codes = new ArrayList<>();
+    ModelMember member = caller.tenant().map(image.members::get).orElse(null);
+    if (member != null && member.status() != MembershipStatus.ACCEPTED) {
+      codes.add(RuleCode.USE_NOT_VISIBLE); // it sees the image, and must accept to use it
+    }
     if (image.status != ImageStatus.ACTIVE) {
       codes.add(RuleCode.USE_NOT_ACTIVE);
     }
@@ -873,17 +873,37 @@ final class ReferenceModel {
     }
 
     String memberLines() {
+      return memberLines(tenant -> true);
+    }
+
+    private String memberLines(java.util.function.Predicate<TenantId> shown) {
       List<String> lines = new ArrayList<>();
-      members.forEach((tenant, member) ->
-          lines.add(ImageView.member(tenant, member.status(), member.vault())));
+      members.forEach((tenant, member) -> {
+        if (shown.test(tenant)) {
+          lines.add(ImageView.member(tenant, member.status(), member.vault()));
+        }
+      });
       return ImageView.members(lines);
     }
 
     ImageView view() {
+      return view(memberLines());
+    }
+
+    /** The image as a reader sees it: another tenant's view holds only its own membership. */
+    ImageView viewFor(Caller reader) {
+      if (reader.isOperator() || isOwnedBy(reader)) {
+        return view();
+      }
+      TenantId tenant = reader.tenant().orElseThrow();
+      return view(memberLines(tenant::equals));
+    }
+
+    private ImageView view(String memberLines) {
       return new ImageView(id, name, imageClass, type, source, status, region,
           ImageView.owner(owner), ImageView.os(os), ImageView.disks(disks), minDiskGib,
           minRamMib, sizeBytes, ImageView.serverKinds(serverKinds), encrypted,
-          deletionProtected, memberLines(), listed ? ImageView.listing(price) : "-",
+          deletionProtected, memberLines, listed ? ImageView.listing(price) : "-",
           ImageView.tags(tags), ImageView.origin(origin), ImageView.backup(backup), createdAt);
     }
   }

@@ -9,20 +9,23 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What an allowed command produced: the state to save (if anything changed), the version it
- * replaces, the events that describe it, the quota the save must keep, and for a share which
- * recipients were added and which were members already.
+ * What an allowed command produced: the image after it, whether that is a new state to save (a
+ * command that changes nothing saves nothing), the version it replaces, the events that describe
+ * it, the quota the save must keep, and for a share which recipients were added and which were
+ * members already.
  *
- * @param record the new state, empty when nothing changed
+ * @param after the image after the command: its new state, or the stored one when unchanged
+ * @param saves whether {@code after} is a new state to save
  * @param expectedVersion the version the new state replaces, 0 for a new image
- * @param events what happened, in order
+ * @param events what happened, in order; none when unchanged
  * @param ownedLimit the owner's quota, which the store keeps in the save (rule {@code
  *     CREATE_QUOTA}), for a change that adds to the owner's images
  * @param added the tenants that became members
  * @param alreadyMembers the recipients that were members already (rule {@code SHARE_DUPLICATE})
  */
 public record Change(
-    Optional<ImageRecord> record,
+    ImageRecord after,
+    boolean saves,
     long expectedVersion,
     List<ImageEvent> events,
     OptionalLong ownedLimit,
@@ -36,24 +39,38 @@ public record Change(
     alreadyMembers = List.copyOf(alreadyMembers);
   }
 
-  static Change none() {
-    return new Change(Optional.empty(), 0, List.of(), OptionalLong.empty(), List.of(), List.of());
+  static Change of(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
+    return new Change(record, true, expectedVersion, events, OptionalLong.empty(), List.of(),
+        List.of());
   }
 
-  static Change of(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
-    return new Change(Optional.of(record), expectedVersion, events, OptionalLong.empty(),
-        List.of(), List.of());
+  /** A command that leaves the image as it is: nothing is saved and no event told. */
+  static Change unchanged(ImageRecord image) {
+    return new Change(image, false, image.version(), List.of(), OptionalLong.empty(), List.of(),
+        List.of());
+  }
+
+  /**
+   * Returns the state to save.
+   *
+   * @return the new state, or empty when the command changed nothing
+   */
+  public Optional<ImageRecord> record() {
+    return saves ? Optional.of(after) : Optional.empty();
   }
 
   /**
    * Returns what the store saves.
    *
    * @return the change as the store takes it
-   * @throws java.util.NoSuchElementException if nothing changed
+   * @throws IllegalStateException if nothing changed
    */
   public ImageChange toStore() {
+    if (!saves) {
+      throw new IllegalStateException("an unchanged image is not saved");
+    }
     return ImageChange.builder()
-        .record(record.orElseThrow())
+        .record(after)
         .expectedVersion(expectedVersion)
         .events(events)
         .ownedLimit(ownedLimit)

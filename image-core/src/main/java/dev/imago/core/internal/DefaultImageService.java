@@ -52,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,13 @@ public final class DefaultImageService implements ImageService {
     this.tenants = tenants;
     this.sources = sources;
     this.clock = clock;
-    this.newImageIds = newImageIds;
+    this.newImageIds = () -> {
+      ImageId id = port("the host's image id generator", newImageIds);
+      if (id == null) {
+        throw new StoreException("the host's image id generator returned no id", null);
+      }
+      return id;
+    };
     this.settings = settings;
     this.engine = engine;
     this.aggregate = new Image(engine);
@@ -224,7 +231,7 @@ public final class DefaultImageService implements ImageService {
   public ImageRecord get(Caller caller, ImageId image) {
     Context context = contextFor(caller, new Action.Read(image));
     requireAllowed(decide(context), image);
-    return context.image().orElseThrow();
+    return ReaderView.of(context.image().orElseThrow(), caller);
   }
 
   @Override
@@ -232,7 +239,8 @@ public final class DefaultImageService implements ImageService {
     Inputs.present(filter, "filter");
     TenantInfo viewer = requireTenant(caller);
     // A tenant lives in one region and sees no other region's images (USE_NOT_VISIBLE).
-    return store.listVisible(ImageQuery.of(viewer.id(), viewer.region(), filter));
+    ImageQuery query = ImageQuery.of(viewer.id(), viewer.region(), filter);
+    return ReaderView.of(port("listing images", () -> store.listVisible(query)), caller);
   }
 
   @Override
@@ -277,7 +285,7 @@ public final class DefaultImageService implements ImageService {
 
   @Override
   public List<StoredEvent> events(long afterSequence, int limit) {
-    return store.events(afterSequence, limit);
+    return port("reading events", () -> store.events(afterSequence, limit));
   }
 
   private <T> T execute(Caller caller, Action action, Function<Change, T> result) {
@@ -295,13 +303,22 @@ public final class DefaultImageService implements ImageService {
         logNotFound(context);
         throw notFound;
       }
-      if (change.record().isEmpty()) {
+      if (!change.saves()) {
         return result.apply(change);
       }
       try {
         save(change);
         return result.apply(change);
       } catch (VersionConflictException conflict) {
+        boolean newImage = change.expectedVersion() == 0;
+        if (attempt >= maxAttempts && newImage) {
+          // A new image conflicts only when its id is taken: the host's generator repeats ids.
+          // The id names another image, perhaps another tenant's, so it is not told.
+          LOG.warn("{} by {} gave up after {} attempts: the image id generator keeps returning"
+              + " ids already in use", action.kind(), caller, attempt);
+          throw new StoreException(
+              "the host's image id generator keeps returning ids already in use", null);
+        }
         if (attempt >= maxAttempts) {
           LOG.warn("{} on image {} by {} gave up after {} attempts: the image kept changing",
               action.kind(), conflict.imageId(), caller, attempt);
@@ -344,36 +361,85 @@ public final class DefaultImageService implements ImageService {
     Optional<TenantInfo> callerTenant = caller.isOperator()
         ? Optional.empty() : Optional.of(requireTenant(caller));
     context.callerTenant(callerTenant);
+    Optional<ImageRecord> image = Optional.empty();
     if (action instanceof Action.OnImage onImage) {
-      context.image(store.load(onImage.image()));
+      image = port("loading an image", () -> store.load(onImage.image()));
+      context.image(image);
     }
+    // Only facts the caller may learn go into the context: the recipients of a share are looked
+    // up for the owner alone, and a source only when it is the caller's.
     if (action instanceof Action.Share share) {
-      for (TenantId recipient : share.recipients()) {
-        tenants.find(recipient).ifPresent(found -> context.putTenants(recipient, found));
+      requireBatchWithinTheMemberLimit(share.recipients());
+      if (image.isPresent() && caller.tenant().filter(image.get()::isOwnedBy).isPresent()) {
+        for (TenantId recipient : share.recipients()) {
+          port("looking up a tenant", () -> tenants.find(recipient))
+              .ifPresent(found -> context.putTenants(recipient, found));
+        }
       }
     } else if (action instanceof Action.Replicate replicate) {
-      caller.tenant().flatMap(owner -> tenants.findProjectIn(owner, replicate.region()))
-          .ifPresent(project -> context.replicaOwner(project)
-              .ownedImages(store.countOwned(project.id(), project.region())));
+      caller.tenant()
+          .flatMap(owner -> port("looking up a project",
+              () -> tenants.findProjectIn(owner, replicate.region())))
+          .ifPresent(project -> context.replicaOwner(project).ownedImages(
+              port("counting images", () -> store.countOwned(project.id(), project.region()))));
     } else if (action instanceof Action.Create create) {
-      callerTenant.ifPresent(creator ->
-          context.ownedImages(store.countOwned(creator.id(), creator.region())));
-      lookUpSource(context, create.spec().source());
+      callerTenant.ifPresent(creator -> {
+        context.ownedImages(
+            port("counting images", () -> store.countOwned(creator.id(), creator.region())));
+        lookUpSource(context, create.spec().source(), creator);
+      });
     } else if (action instanceof Action.RegisterPublic register) {
-      lookUpSource(context, register.spec().source());
+      lookUpSource(context, register.spec().source(), null);
     }
     return context.build();
   }
 
-  private void lookUpSource(Context.Builder context, SourceRef source) {
+  /**
+   * Puts the source into the context when it exists and, for a tenant's create, is the
+   * creator's: another tenant's server answers exactly as a server that does not exist.
+   */
+  private void lookUpSource(Context.Builder context, SourceRef source,
+      @Nullable TenantInfo creator) {
     if (source instanceof SourceRef.Server server) {
-      context.server(sources.findServer(server.id()));
+      context.server(port("looking up a server", () -> sources.findServer(server.id()))
+          .filter(found -> isTheCreators(creator, found.owner(), found.region())));
     } else if (source instanceof SourceRef.Disk disk) {
-      context.disk(sources.findDisk(disk.id()));
+      context.disk(port("looking up a disk", () -> sources.findDisk(disk.id()))
+          .filter(found -> isTheCreators(creator, found.owner(), found.region())));
     } else if (source instanceof SourceRef.Backup backup) {
-      context.backup(sources.findBackup(backup.id()));
+      context.backup(port("looking up a backup", () -> sources.findBackup(backup.id()))
+          .filter(found -> isTheCreators(creator, found.owner(), found.region())));
     } else if (source instanceof SourceRef.File file) {
-      context.file(sources.findFile(file.id()));
+      context.file(port("looking up a file", () -> sources.findFile(file.id()))
+          .filter(found -> isTheCreators(creator, found.owner(), found.region())));
+    }
+  }
+
+  // The operator (no creator) registers public images from any file.
+  private static boolean isTheCreators(@Nullable TenantInfo creator, TenantId owner,
+      RegionId region) {
+    return creator == null || (creator.id().equals(owner) && creator.region().equals(region));
+  }
+
+  private void requireBatchWithinTheMemberLimit(List<TenantId> recipients) {
+    int most = settings.largestMemberLimit();
+    if (recipients.size() > most) {
+      throw new InputException("recipients", recipients.size() + " tenants", RuleCode.INPUT_VALUE,
+          "must name at most " + most + " tenants, the most members an image may have");
+    }
+  }
+
+  /**
+   * Asks a port of the host and reports any failure that is not Imago's own as a {@link
+   * StoreException}, as the ports promise.
+   */
+  private static <T> T port(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ImagoException expected) {
+      throw expected;
+    } catch (RuntimeException failure) {
+      throw new StoreException(what + " failed", failure);
     }
   }
 
@@ -400,7 +466,8 @@ public final class DefaultImageService implements ImageService {
     Inputs.present(caller, "caller");
     TenantId id = caller.tenant().orElseThrow(() -> new InputException("caller", caller,
         RuleCode.INPUT_ID, "must be a tenant"));
-    return tenants.find(id).orElseThrow(() -> new InputException("caller", id,
+    return port("looking up a tenant", () -> tenants.find(id))
+        .orElseThrow(() -> new InputException("caller", id,
         RuleCode.INPUT_ID, "names no known tenant"));
   }
 
@@ -418,11 +485,11 @@ public final class DefaultImageService implements ImageService {
   }
 
   private static ImageRecord saved(Change change) {
-    return change.record().orElseThrow();
+    return change.after();
   }
 
   private static Membership membershipOf(Caller caller, Change change) {
-    return change.record().orElseThrow().members().get(caller.tenant().orElseThrow());
+    return change.after().members().get(caller.tenant().orElseThrow());
   }
 
   private static void logDecision(Context context, Decision decision) {

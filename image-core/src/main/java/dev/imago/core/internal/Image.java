@@ -120,7 +120,8 @@ public final class Image {
     } else if (action instanceof Action.Delete) {
       return delete(context, image);
     }
-    return Change.none();
+    // Reading, using and listing members change nothing.
+    return Change.unchanged(image);
   }
 
   private static ImageRecord registerPublic(
@@ -233,7 +234,7 @@ public final class Image {
     // creating at once cannot both pass it (CREATE_QUOTA).
     OptionalLong quota = record.isCountedInQuota()
         ? OptionalLong.of(context.settings().maxPrivateImagesPerRegion()) : OptionalLong.empty();
-    return new Change(Optional.of(record), 0, List.of(event.build()), quota, List.of(), List.of());
+    return new Change(record, true, 0, List.of(event.build()), quota, List.of(), List.of());
   }
 
   private static Change changeStatus(Context context, ImageRecord image, ImageStatus target) {
@@ -270,22 +271,29 @@ public final class Image {
     }
     if (added.isEmpty()) {
       // Sharing again with current members changes nothing (SHARE_DUPLICATE).
-      return new Change(Optional.empty(), image.version(), List.of(), OptionalLong.empty(),
+      return new Change(image, false, image.version(), List.of(), OptionalLong.empty(),
           List.of(), alreadyMembers);
     }
     ImageRecord next = next(image, context).members(members).build();
-    return new Change(Optional.of(next), image.version(), events, OptionalLong.empty(), added,
+    return new Change(next, true, image.version(), events, OptionalLong.empty(), added,
         alreadyMembers);
   }
 
   private static Change answer(Context context, ImageRecord image, MembershipStatus status,
       Optional<dev.imago.spi.VaultId> vault) {
     TenantId member = context.caller().tenant().orElseThrow();
+    Membership current = image.members().get(member);
+    if (current.status() == status && current.vault().equals(vault)) {
+      // The same answer again changes nothing: no new version, no event for the owner.
+      return Change.unchanged(image);
+    }
+    // A clock that stepped back must not date the answer before the share.
+    Instant now = context.now().isBefore(current.updatedAt()) ? current.updatedAt() : context.now();
     Membership answered = Membership.builder()
-        .from(image.members().get(member))
+        .from(current)
         .status(status)
         .vault(vault)
-        .updatedAt(context.now())
+        .updatedAt(now)
         .build();
     Map<TenantId, Membership> members = new LinkedHashMap<>(image.members());
     members.put(member, answered);
@@ -329,6 +337,10 @@ public final class Image {
 
   private static Change changed(
       Context context, ImageRecord image, EventType type, ImageRecord next) {
+    // Protecting a protected image, or tagging it with its own tags, changes nothing.
+    if (next.withVersion(image.version()).withUpdatedAt(image.updatedAt()).equals(image)) {
+      return Change.unchanged(image);
+    }
     return Change.of(next, image.version(), List.of(event(context, image, type).build()));
   }
 

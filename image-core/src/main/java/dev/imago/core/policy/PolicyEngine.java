@@ -2,19 +2,23 @@ package dev.imago.core.policy;
 
 import dev.imago.core.policy.internal.BuiltInRules;
 import dev.imago.core.policy.internal.Fees;
+import dev.imago.core.policy.internal.Verdicts;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.Inputs;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Judges actions: evaluates every rule that concerns the action and answers with a {@link
  * Decision} that lists every violation, not the first. A rule reporting a {@link
  * Category#NOT_FOUND} violation ends the evaluation, so that nothing else is said about an
- * image the caller may not see; the built-in rules that do so come first.
+ * image the caller may not see; the built-in rules that do so come first. A built-in rule about
+ * who may act (only the owner shares, changes, publishes or replicates an image, only the
+ * operator manages public images, only a member answers, a creator owns its source) refuses
+ * instead: the refusal ends the evaluation and is all the decision says, so that a caller who
+ * may not act learns nothing beyond it.
  *
  * <p>An engine is immutable and thread-safe; build it once and share it.
  */
@@ -100,6 +104,9 @@ public final class PolicyEngine {
       if (collector.notFound != null) {
         return Decision.of(List.of(collector.notFound), List.of());
       }
+      if (collector.refusal != null) {
+        return Decision.of(List.of(collector.refusal), List.of());
+      }
     }
     List<Charge> charges = Fees.charges(context, image);
     return collector.violations == null && charges.isEmpty()
@@ -108,9 +115,18 @@ public final class PolicyEngine {
   }
 
   /** Gathers violations, creating a list only when the first one comes. */
-  private static final class Collector implements Consumer<Violation> {
+  private static final class Collector implements Verdicts {
     List<Violation> violations;
     Violation notFound;
+    Violation refusal;
+
+    @Override
+    public void refuse(Violation violation) {
+      Inputs.present(violation, "refusal");
+      if (refusal == null) {
+        refusal = violation;
+      }
+    }
 
     @Override
     public void accept(Violation violation) {

@@ -123,6 +123,21 @@ public abstract class PolicySettings implements WithPolicySettings {
     return limit != null ? limit : defaultMaxMembers();
   }
 
+  /**
+   * Returns the most members any image may have: the largest member limit of any type, and at
+   * least 1. A share batch naming more tenants can never be allowed, so it is refused as input
+   * before any tenant is looked up.
+   *
+   * @return the largest member limit
+   */
+  public final int largestMemberLimit() {
+    int largest = Math.max(1, defaultMaxMembers());
+    for (int limit : maxMembersByType().values()) {
+      largest = Math.max(largest, limit);
+    }
+    return largest;
+  }
+
   @Value.Check
   void check() {
     Inputs.range(maxPrivateImagesPerRegion(), 0, Integer.MAX_VALUE, "maxPrivateImagesPerRegion");

@@ -91,9 +91,17 @@ class PolicyEngineTest {
   void create_that_breaks_several_rules_reports_each_of_them() {
     ImageSpec spec = spec(ImageType.DATA_DISK, SourceRef.server(SERVER.id())).os(UBUNTU).build();
 
-    assertDenied(decide(context(stranger(), new Action.Create(spec)).server(SERVER)
+    assertDenied(decide(context(owner(), new Action.Create(spec)).server(SERVER)
         .ownedImages(100)),
-        RuleCode.CREATE_DATA_DISK, RuleCode.CREATE_QUOTA, RuleCode.CREATE_SOURCE_ACCESS);
+        RuleCode.CREATE_DATA_DISK, RuleCode.CREATE_QUOTA);
+  }
+
+  @Test
+  void create_from_another_tenants_server_is_refused_and_nothing_else_is_said() {
+    ImageSpec spec = spec(ImageType.DATA_DISK, SourceRef.server(SERVER.id())).os(UBUNTU).build();
+
+    assertDenied(decide(context(stranger(), new Action.Create(spec)).server(SERVER)
+        .ownedImages(100)), RuleCode.CREATE_SOURCE_ACCESS);
   }
 
   @Test
@@ -104,7 +112,7 @@ class PolicyEngineTest {
     ImageSpec spec = spec(ImageType.DATA_DISK, SourceRef.server(SERVER.id())).os(UBUNTU).build();
     List<Context> contexts = List.of(
         context(owner(), new Action.Use(image.id(), request), image).build(),
-        context(stranger(), new Action.Create(spec)).server(SERVER).ownedImages(100).build());
+        context(owner(), new Action.Create(spec)).server(SERVER).ownedImages(100).build());
 
     for (Context context : contexts) {
       List<Violation> reported = new ArrayList<>();

@@ -19,7 +19,9 @@ import dev.imago.core.internal.Change;
 import dev.imago.core.internal.Image;
 import dev.imago.core.policy.PolicyGenerators.Role;
 import dev.imago.core.policy.PolicyGenerators.Scenario;
+import dev.imago.core.policy.internal.BuiltInRules;
 import dev.imago.core.policy.internal.StatusTable;
+import dev.imago.core.policy.internal.Verdicts;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageRecord;
@@ -54,7 +56,7 @@ class PolicyPropertiesTest {
     PolicyEngine.builtInRules().forEach(rule -> ALONE.put(rule, PolicyEngine.of(List.of(rule))));
   }
 
-  /** The actions a member that has not accepted may still take: see the share and answer it. */
+  /** The actions a member that has not accepted may take: read the image and answer the share. */
   private static final Set<ActionKind> ANSWERING =
       EnumSet.of(ActionKind.READ, ActionKind.ACCEPT, ActionKind.REJECT);
 
@@ -92,8 +94,12 @@ class PolicyPropertiesTest {
             .isInstanceOf(ImageNotFoundException.class);
       }
       if (!owner && membership.isPresent() && !accepted && !ANSWERING.contains(kind)) {
-        assertThat(decision.isNotFound()).as("%s by a %s member: %s", kind,
-            membership.get(), decision).isTrue();
+        // It sees the image, so it is told the truth: denied, with the way out for a use.
+        assertThat(decision.isAllowed() || decision.isNotFound()).as("%s by a %s member: %s",
+            kind, membership.get(), decision).isFalse();
+        if (kind == ActionKind.USE) {
+          assertThat(decision.codes()).contains(RuleCode.USE_NOT_VISIBLE);
+        }
       }
       if (decision.isAllowed()) {
         allowed.incrementAndGet();
@@ -127,14 +133,32 @@ class PolicyPropertiesTest {
           Decision decision = STANDARD.evaluate(context);
           Set<RuleCode> denying = new LinkedHashSet<>();
           List<Violation> violations = new ArrayList<>();
+          List<Violation> refusals = new ArrayList<>();
           ALONE.forEach((rule, engine) -> {
             Decision alone = engine.evaluate(context);
             if (!alone.isAllowed()) {
               denying.add(rule.code());
               violations.addAll(alone.violations());
             }
+            if (!rule.actions().contains(context.action().kind())) {
+              return;
+            }
+            BuiltInRules.check(rule, context, context.image().orElse(null), new Verdicts() {
+              @Override
+              public void refuse(Violation refusal) {
+                refusals.add(refusal);
+              }
+
+              @Override
+              public void accept(Violation violation) {}
+            });
           });
 
+          if (!refusals.isEmpty()) {
+            // The caller may not act: the first refusal is all it hears.
+            assertThat(decision.violations()).containsExactly(refusals.get(0));
+            return;
+          }
           assertThat(decision.codes()).isEqualTo(denying);
           assertThat(decision.violations()).isEqualTo(violations);
           assertThat(decision.isAllowed()).isEqualTo(denying.isEmpty());
@@ -186,7 +210,11 @@ class PolicyPropertiesTest {
         seenOutside.add(from + "->" + to);
         assertThat(decision.isAllowed()).as("%s -> %s: %s", from, to, decision).isFalse();
         assertThat(table.evaluate(context).codes()).containsExactly(RuleCode.LIFECYCLE_TRANSITION);
-        if (!decision.isNotFound()) {
+        boolean manages = image.imageClass() == ImageClass.PUBLIC
+            ? context.caller().isOperator()
+            : context.caller().isOperator() || context.caller().tenant()
+                .filter(image::isOwnedBy).isPresent();
+        if (!decision.isNotFound() && manages) {
           assertThat(decision.codes()).contains(RuleCode.LIFECYCLE_TRANSITION);
         }
         assertThatThrownBy(() -> aggregate.execute(context, () -> ImageId.of("x")))

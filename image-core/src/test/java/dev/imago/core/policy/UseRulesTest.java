@@ -142,7 +142,7 @@ class UseRulesTest {
   void pending_member_cannot_list_the_other_members() {
     ImageRecord image = sharedWith(systemDiskImage(), FRIEND, MembershipStatus.PENDING);
     assertDenied(decide(context(friend(), new Action.ListMembers(image.id()), image)),
-        RuleCode.USE_NOT_VISIBLE);
+        RuleCode.SHARE_NOT_OWNER);
   }
 
   @Test

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The engine resolves the image once per decision and asks each rule through {@link
  * #judge}, so that a rule is one virtual call away and no rule unwraps the context's image again.
+ *
+ * <p>A rule about who may act reports with {@link #refuse} rather than as a plain violation: a
+ * refusal ends the evaluation and is all the decision says ({@link Verdicts}).
  */
 abstract class BuiltInRule implements Rule {
   private final RuleCode code;
@@ -63,6 +66,19 @@ abstract class BuiltInRule implements Rule {
 
   final Violation violation(Category category, String message, String... fields) {
     return new Violation(code, category, message, List.of(fields));
+  }
+
+  /**
+   * Reports that the caller may not act at all; asked by anything but the engine (a test with a
+   * list), it reports a plain FORBIDDEN violation.
+   */
+  final void refuse(Consumer<Violation> violations, String message, String... fields) {
+    Violation refusal = violation(Category.FORBIDDEN, message, fields);
+    if (violations instanceof Verdicts verdicts) {
+      verdicts.refuse(refusal);
+    } else {
+      violations.accept(refusal);
+    }
   }
 
   @Override

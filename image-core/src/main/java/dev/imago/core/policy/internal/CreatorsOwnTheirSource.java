@@ -41,8 +41,10 @@ final class CreatorsOwnTheirSource extends BuiltInRule {
           && context.callerTenant().map(tenant -> region.get().equals(tenant.region()))
               .orElse(false);
       if (!owned) {
-        violations.accept(violation(Category.FORBIDDEN, Facts.tenantOf(context)
-            + " has no " + describe(source) + " in its region", "source"));
+        // Another tenant's source answers as one that does not exist, and nothing else is said
+        // about it: not its size, format or disks.
+        refuse(violations, Facts.tenantOf(context) + " has no " + describe(source)
+            + " in its region", "source");
       }
     }
   }

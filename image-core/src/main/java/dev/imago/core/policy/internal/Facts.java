@@ -1,11 +1,9 @@
 package dev.imago.core.policy.internal;
 
-import dev.imago.core.policy.ActionKind;
 import dev.imago.core.policy.Context;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.Membership;
-import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.TenantId;
 import java.util.Optional;
 
@@ -25,12 +23,12 @@ final class Facts {
   }
 
   /**
-   * Tells whether the caller may see the image for this kind of action (rule {@code
-   * USE_NOT_VISIBLE}): the operator sees every image; a tenant its own, the public and market
-   * images of its region, and those shared with it and ACCEPTED. A member that has not accepted
-   * still sees the image to read, accept or reject it.
+   * Tells whether the caller sees the image (rule {@code USE_NOT_VISIBLE}): the operator sees
+   * every image; a tenant its own, the public and market images of its region, and those shared
+   * with it, whatever its answer (it reads them, and lists them when it asks). Only an ACCEPTED
+   * member uses a shared image; to anyone who does not see it, an image answers as not found.
    */
-  static boolean canSee(Context context, ImageRecord image, ActionKind kind) {
+  static boolean canSee(Context context, ImageRecord image) {
     if (context.caller().isOperator() || isOwner(context, image)) {
       return true;
     }
@@ -39,10 +37,7 @@ final class Facts {
         && context.callerTenant().get().region().equals(image.region())) {
       return true;
     }
-    Membership membership = membership(context, image);
-    return membership != null
-        && (membership.status() == MembershipStatus.ACCEPTED
-            || kind == ActionKind.READ || kind == ActionKind.ACCEPT || kind == ActionKind.REJECT);
+    return membership(context, image) != null;
   }
 
   static String tenantOf(Context context) {

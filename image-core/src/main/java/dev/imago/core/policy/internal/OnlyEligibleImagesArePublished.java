@@ -24,9 +24,10 @@ final class OnlyEligibleImagesArePublished extends BuiltInRule {
   @Override
   void check(Context context, ImageRecord image, Consumer<Violation> violations) {
     if (!Facts.isOwner(context, image)) {
-      violations.accept(violation(Category.FORBIDDEN,
-          "only the owner publishes image " + image.id(), "imageId"));
-    } else if (!context.callerTenant().map(TenantInfo::seller).orElse(false)) {
+      refuse(violations, "only the owner publishes image " + image.id(), "imageId");
+      return;
+    }
+    if (!context.callerTenant().map(TenantInfo::seller).orElse(false)) {
       violations.accept(violation(Category.FORBIDDEN,
           Facts.tenantOf(context) + " is not a registered marketplace seller", "caller"));
     }

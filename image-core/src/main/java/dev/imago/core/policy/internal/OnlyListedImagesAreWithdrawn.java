@@ -18,8 +18,8 @@ final class OnlyListedImagesAreWithdrawn extends BuiltInRule {
   @Override
   void check(Context context, ImageRecord image, Consumer<Violation> violations) {
     if (!Facts.isOwner(context, image)) {
-      violations.accept(violation(Category.FORBIDDEN,
-          "only the seller withdraws image " + image.id(), "imageId"));
+      refuse(violations, "only the seller withdraws image " + image.id(), "imageId");
+      return;
     }
     if (image.imageClass() != ImageClass.MARKET) {
       violations.accept(violation(Category.CONFLICT,

@@ -1,7 +1,6 @@
 package dev.imago.core.policy.internal;
 
 import dev.imago.core.policy.ActionKind;
-import dev.imago.core.policy.Category;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Violation;
 import dev.imago.spi.ImageRecord;
@@ -17,8 +16,7 @@ final class OnlyTheMemberAnswers extends BuiltInRule {
   @Override
   void check(Context context, ImageRecord image, Consumer<Violation> violations) {
     if (Facts.membership(context, image) == null) {
-      violations.accept(violation(Category.FORBIDDEN,
-          "only a member answers a share of image " + image.id(), "imageId"));
+      refuse(violations, "only a member answers a share of image " + image.id(), "imageId");
     }
   }
 }

@@ -27,8 +27,8 @@ final class OnlyTheOperatorManagesPublicImages extends BuiltInRule {
   void judge(Context context, @Nullable ImageRecord image, Consumer<Violation> violations) {
     if (context.action() instanceof Action.RegisterPublic register) {
       if (!context.caller().isOperator()) {
-        violations.accept(violation(Category.FORBIDDEN,
-            "only the platform operator registers public images", "caller"));
+        refuse(violations, "only the platform operator registers public images", "caller");
+        return;
       }
       if (register.spec().type() != ImageType.SYSTEM_DISK) {
         violations.accept(violation(Category.INVALID,
@@ -46,8 +46,8 @@ final class OnlyTheOperatorManagesPublicImages extends BuiltInRule {
   @Override
   void check(Context context, ImageRecord image, Consumer<Violation> violations) {
     if (image.imageClass() == ImageClass.PUBLIC && !context.caller().isOperator()) {
-      violations.accept(violation(Category.FORBIDDEN,
-          "only the platform operator changes public image " + image.id(), "imageId"));
+      refuse(violations, "only the platform operator changes public image " + image.id(),
+          "imageId");
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.imago.core.policy.internal;
 
 import dev.imago.core.policy.ActionKind;
-import dev.imago.core.policy.Category;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Violation;
 import dev.imago.spi.ImageClass;
@@ -24,8 +23,7 @@ final class OnlyTheOwnerChangesAnImage extends BuiltInRule {
     boolean pipeline = context.caller().isOperator()
         && context.action().kind() == ActionKind.CHANGE_STATUS;
     if (image.imageClass() != ImageClass.PUBLIC && !pipeline && !Facts.isOwner(context, image)) {
-      violations.accept(violation(Category.FORBIDDEN,
-          "only the owner changes image " + image.id(), "imageId"));
+      refuse(violations, "only the owner changes image " + image.id(), "imageId");
     }
   }
 }

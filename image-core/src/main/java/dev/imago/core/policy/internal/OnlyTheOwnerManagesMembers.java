@@ -1,7 +1,6 @@
 package dev.imago.core.policy.internal;
 
 import dev.imago.core.policy.ActionKind;
-import dev.imago.core.policy.Category;
 import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Violation;
 import dev.imago.spi.ImageRecord;
@@ -17,8 +16,7 @@ final class OnlyTheOwnerManagesMembers extends BuiltInRule {
   @Override
   void check(Context context, ImageRecord image, Consumer<Violation> violations) {
     if (!Facts.isOwner(context, image)) {
-      violations.accept(violation(Category.FORBIDDEN,
-          "only the owner manages the members of image " + image.id(), "imageId"));
+      refuse(violations, "only the owner manages the members of image " + image.id(), "imageId");
     }
   }
 }

@@ -24,8 +24,8 @@ final class ReplicasGoToTheOwnersOtherRegion extends BuiltInRule {
   void check(Context context, ImageRecord image, Consumer<Violation> violations) {
     RegionId target = ((Action.Replicate) context.action()).region();
     if (!Facts.isOwner(context, image)) {
-      violations.accept(violation(Category.FORBIDDEN,
-          "only the owner replicates image " + image.id(), "imageId"));
+      refuse(violations, "only the owner replicates image " + image.id(), "imageId");
+      return;
     }
     if (image.status() != ImageStatus.ACTIVE) {
       violations.accept(violation(Category.CONFLICT,

@@ -68,8 +68,12 @@ class SeedStoryTest {
           assertThat(member.tenant()).isEqualTo(GLOBEX);
           assertThat(member.status()).isEqualTo(MembershipStatus.PENDING);
         });
+    // The pending member sees the image, so it hears the truth and the way out.
     assertThatThrownBy(() -> world.images.authorizeUse(globex(), image.id(), serverIn(NORTH)))
-        .isInstanceOf(ImageNotFoundException.class);
+        .isInstanceOfSatisfying(ImagePolicyException.class, denied -> {
+          assertThat(denied.decision().codes()).containsExactly(RuleCode.USE_NOT_VISIBLE);
+          assertThat(denied.getMessage()).contains("accept the share first");
+        });
 
     assertThat(world.images.accept(globex(), image.id()).status())
         .isEqualTo(MembershipStatus.ACCEPTED);
