@@ -64,7 +64,9 @@ public record CommandObservation(ActionKind action, boolean check, Outcome outco
      * attempts ran out.
      */
     CONFLICT,
-    /** {@link dev.imago.spi.StoreException}: the store or a directory failed. */
+    /**
+     * {@link dev.imago.spi.StoreException}: the store, a directory or the id generator failed.
+     */
     STORE_FAILURE,
     /**
      * Anything else was thrown, such as a runtime exception from a host's directory or rule that

@@ -13,9 +13,12 @@ import dev.imago.core.CommandObservation.Outcome;
 import dev.imago.core.internal.DefaultImageService;
 import dev.imago.core.policy.Action;
 import dev.imago.core.policy.ActionKind;
+import dev.imago.core.policy.Context;
 import dev.imago.core.policy.Decision;
 import dev.imago.core.policy.ImageSpec;
+import dev.imago.core.policy.Rule;
 import dev.imago.core.policy.SourceRef;
+import dev.imago.core.policy.Violation;
 import dev.imago.spi.BackupFacts;
 import dev.imago.spi.BackupId;
 import dev.imago.spi.DiskFacts;
@@ -53,6 +56,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -211,7 +215,7 @@ class CommandListenerTest {
   }
 
   @Test
-  void a_directory_that_breaks_its_contract_is_reported_as_an_error() {
+  void a_failing_directory_is_reported_as_a_store_failure() {
     tenants = new Tenants() {
       @Override
       public Optional<TenantInfo> find(TenantId id) {
@@ -220,6 +224,34 @@ class CommandListenerTest {
     };
 
     assertThatThrownBy(() -> service().get(Caller.tenant(OWNER), PLAIN))
+        .isInstanceOf(StoreException.class);
+
+    assertThat(theOnlyObservation().outcome()).isEqualTo(Outcome.STORE_FAILURE);
+  }
+
+  @Test
+  void a_host_rule_that_throws_is_reported_as_an_error() {
+    store.put(systemDiskImage());
+    ImageService images = Imago.builder().store(store).tenants(tenants).sources(new Sources())
+        .addRule(new Rule() {
+          @Override
+          public RuleCode code() {
+            return RuleCode.of("BROKEN_RULE");
+          }
+
+          @Override
+          public Set<ActionKind> actions() {
+            return Set.of(ActionKind.READ);
+          }
+
+          @Override
+          public void check(Context context, Consumer<Violation> violations) {
+            throw new IllegalStateException("rule broken");
+          }
+        })
+        .listener(seen::add).build();
+
+    assertThatThrownBy(() -> images.get(Caller.tenant(OWNER), PLAIN))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(theOnlyObservation().outcome()).isEqualTo(Outcome.ERROR);
