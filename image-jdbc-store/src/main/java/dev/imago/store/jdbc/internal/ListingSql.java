@@ -1,0 +1,247 @@
+package dev.imago.store.jdbc.internal;
+
+import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ListingKey;
+import dev.imago.spi.ImageSort;
+import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.Visibility;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statement of one page of a listing. The visible set is a {@code UNION ALL} of branches, one
+ * for each reason of visibility the query includes (own, public, market, and shared for each
+ * membership status), each read from its own index in the listing's order, after the cursor by a
+ * row-value comparison the index answers, filtered, and cut at one more than a page. The branches
+ * never overlap, so nothing needs removing: a viewer's own market image is left out of the
+ * market branch when the own branch is read, shared images are PRIVATE images of others, and
+ * PUBLIC images have no owner. The page is the first rows of the merged branches; only those are
+ * joined to their full rows.
+ *
+ * <p>Every value of the query is a bind parameter. The only constants in the text are the schema's
+ * own ({@code 'PUBLIC'}, {@code 'MARKET'}, {@code 'DELETED'}), written out so that the planner
+ * matches the partial indexes.
+ */
+public final class ListingSql {
+  private final StringBuilder sql = new StringBuilder(2048);
+  private final List<Param> params = new ArrayList<>();
+  private final ImageQuery query;
+  private final @Nullable ListingKey after;
+  private final boolean byName;
+  private final String direction;
+  private final String comparison;
+
+  private ListingSql(ImageQuery query, @Nullable ListingKey after) {
+    this.query = query;
+    this.after = after;
+    this.byName = query.sort() == ImageSort.NAME;
+    boolean descending = query.sort() == ImageSort.NEWEST_FIRST;
+    this.direction = descending ? " DESC" : "";
+    this.comparison = descending ? " < " : " > ";
+  }
+
+  /**
+   * Prepares the statement of a page: it returns up to one row more than the page size, each a
+   * whole record (see {@link RecordRow#COLUMNS}), in the listing's order.
+   *
+   * @param connection the connection
+   * @param query the query
+   * @param after where the page starts, or {@code null} for the first page
+   * @return the statement, or {@code null} when the query includes no reason of visibility and
+   *     lists nothing
+   * @throws SQLException if the statement cannot be prepared
+   */
+  public static @Nullable PreparedStatement prepare(Connection connection, ImageQuery query,
+      @Nullable ListingKey after) throws SQLException {
+    return prepare(connection, query, after, "");
+  }
+
+  /**
+   * Prepares the statement of a page behind a prefix, such as {@code EXPLAIN (ANALYZE, BUFFERS)},
+   * with its parameters bound.
+   *
+   * @param connection the connection
+   * @param query the query
+   * @param after where the page starts, or {@code null}
+   * @param prefix the text before the statement
+   * @return the statement, or {@code null} when the query lists nothing
+   * @throws SQLException if the statement cannot be prepared
+   */
+  public static @Nullable PreparedStatement prepare(Connection connection, ImageQuery query,
+      @Nullable ListingKey after, String prefix) throws SQLException {
+    ListingSql listing = new ListingSql(query, after);
+    if (!listing.build()) {
+      return null;
+    }
+    PreparedStatement statement = connection.prepareStatement(prefix + listing.sql);
+    int index = 1;
+    for (Param param : listing.params) {
+      param.bind(connection, statement, index++);
+    }
+    return statement;
+  }
+
+  private boolean build() {
+    List<Runnable> branches = new ArrayList<>();
+    boolean own = query.include().contains(Visibility.OWN);
+    if (own) {
+      branches.add(() -> imageBranch("i.owner = ?", true, false));
+    }
+    if (query.include().contains(Visibility.PUBLIC)) {
+      branches.add(() -> imageBranch("i.image_class = 'PUBLIC'", false, false));
+    }
+    if (query.include().contains(Visibility.MARKET)) {
+      // The viewer's own market images are the own branch's.
+      branches.add(() -> imageBranch("i.image_class = 'MARKET'", false, own));
+    }
+    if (query.include().contains(Visibility.SHARED)) {
+      for (MembershipStatus status : MembershipStatus.values()) {
+        if (query.membership().contains(status)) {
+          branches.add(() -> memberBranch(status));
+        }
+      }
+    }
+    if (branches.isEmpty()) {
+      return false;
+    }
+    sql.append("SELECT ").append(RecordRow.columns("i")).append(" FROM (SELECT * FROM (");
+    for (int b = 0; b < branches.size(); b++) {
+      sql.append(b == 0 ? "(" : " UNION ALL (");
+      branches.get(b).run();
+      sql.append(')');
+    }
+    sql.append(") u ORDER BY ").append(order("u", "id")).append(" LIMIT ?) k");
+    limit();
+    sql.append(" JOIN imago_images i ON i.id = k.id ORDER BY ").append(order("k", "id"));
+    return true;
+  }
+
+  private void imageBranch(String visibility, boolean byViewer, boolean excludingOwn) {
+    sql.append("SELECT i.id, i.created_s, i.created_ns, i.name FROM imago_images i WHERE ")
+        .append(visibility);
+    if (byViewer) {
+      text(query.viewer().value());
+    }
+    sql.append(" AND i.region = ?");
+    text(query.region().value());
+    sql.append(" AND i.status <> 'DELETED'");
+    if (excludingOwn) {
+      sql.append(" AND i.owner <> ?");
+      text(query.viewer().value());
+    }
+    position("i", "id");
+    filters();
+    sql.append(" ORDER BY ").append(order("i", "id")).append(" LIMIT ?");
+    limit();
+  }
+
+  private void memberBranch(MembershipStatus status) {
+    sql.append("SELECT m.image_id AS id, m.created_s, m.created_ns, m.name FROM imago_members m"
+        + " JOIN imago_images i ON i.id = m.image_id WHERE m.tenant = ?");
+    text(query.viewer().value());
+    sql.append(" AND m.region = ?");
+    text(query.region().value());
+    sql.append(" AND m.status = ?");
+    text(status.name());
+    // Implied by the record's own rule (a DELETED image has no members); stated for safety.
+    sql.append(" AND i.status <> 'DELETED'");
+    position("m", "image_id");
+    filters();
+    sql.append(" ORDER BY ").append(order("m", "image_id")).append(" LIMIT ?");
+    limit();
+  }
+
+  /** The row-value comparison that starts the branch after the cursor, in index order. */
+  private void position(String alias, String id) {
+    if (byName && query.namePrefix().isPresent()) {
+      // Names with the prefix are not before it: the index scan starts there.
+      sql.append(" AND ").append(alias).append(".name >= ?");
+      text(query.namePrefix().get());
+    }
+    if (after == null) {
+      return;
+    }
+    if (byName) {
+      sql.append(" AND (").append(alias).append(".name, ").append(alias).append('.').append(id)
+          .append(')').append(comparison).append("(?, ?)");
+      text(after.name());
+    } else {
+      sql.append(" AND (").append(alias).append(".created_s, ").append(alias)
+          .append(".created_ns, ").append(alias).append('.').append(id).append(')')
+          .append(comparison).append("(?, ?, ?)");
+      long second = after.createdAt().getEpochSecond();
+      int nano = after.createdAt().getNano();
+      params.add((connection, statement, index) -> statement.setLong(index, second));
+      params.add((connection, statement, index) -> statement.setInt(index, nano));
+    }
+    text(after.id().value());
+  }
+
+  /** The filters other than visibility, on the image's row. */
+  private void filters() {
+    if (!query.types().isEmpty()) {
+      sql.append(" AND i.image_type = ANY (?)");
+      texts(query.types().stream().map(Enum::name).toArray(String[]::new));
+    }
+    if (!query.statuses().isEmpty()) {
+      sql.append(" AND i.status = ANY (?)");
+      texts(query.statuses().stream().map(Enum::name).toArray(String[]::new));
+    }
+    query.osType().ifPresent(type -> {
+      sql.append(" AND i.os_type = ?");
+      text(type.name());
+    });
+    query.platform().ifPresent(platform -> {
+      sql.append(" AND i.os_platform = ?");
+      text(platform.name());
+    });
+    query.namePrefix().ifPresent(prefix -> {
+      // A byte prefix in UTF-8 is a code point prefix; starts_with knows no wildcards.
+      sql.append(" AND starts_with(i.name, ?)");
+      text(prefix);
+    });
+    query.tagKey().ifPresent(key -> {
+      if (query.tagValue().isPresent()) {
+        sql.append(" AND i.tag_values[array_position(i.tag_keys, ?::text)] = ?");
+        text(key);
+        text(query.tagValue().get());
+      } else {
+        sql.append(" AND array_position(i.tag_keys, ?::text) IS NOT NULL");
+        text(key);
+      }
+    });
+  }
+
+  private String order(String alias, String id) {
+    String prefix = alias + ".";
+    if (byName) {
+      return prefix + "name" + direction + ", " + prefix + id + direction;
+    }
+    return prefix + "created_s" + direction + ", " + prefix + "created_ns" + direction + ", "
+        + prefix + id + direction;
+  }
+
+  private void limit() {
+    int rows = query.pageSize() + 1;
+    params.add((connection, statement, index) -> statement.setInt(index, rows));
+  }
+
+  private void text(String value) {
+    params.add((connection, statement, index) -> statement.setString(index, value));
+  }
+
+  private void texts(String[] values) {
+    params.add((connection, statement, index) ->
+        statement.setArray(index, connection.createArrayOf("text", values)));
+  }
+
+  /** One bind parameter. */
+  @FunctionalInterface
+  private interface Param {
+    void bind(Connection connection, PreparedStatement statement, int index) throws SQLException;
+  }
+}
