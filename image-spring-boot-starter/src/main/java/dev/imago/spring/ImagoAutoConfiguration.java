@@ -8,16 +8,12 @@ import dev.imago.spi.ImageStore;
 import dev.imago.spi.InputException;
 import dev.imago.spi.SourceDirectory;
 import dev.imago.spi.TenantDirectory;
-import dev.imago.store.memory.InMemoryImageStore;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -35,10 +31,9 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnMissingBean(ImageService.class)
 @EnableConfigurationProperties(ImagoProperties.class)
-@Import(ImagoAutoConfiguration.MemoryStoreConfiguration.class)
+// In this order: the PostgreSQL store when it can be had, the in-memory one otherwise.
+@Import({StoreConfigurations.Jdbc.class, StoreConfigurations.Memory.class})
 public class ImagoAutoConfiguration {
-  private static final Logger LOG = LoggerFactory.getLogger(ImagoAutoConfiguration.class);
-
   /** Creates the auto-configuration; Spring Boot does. */
   public ImagoAutoConfiguration() {}
 
@@ -74,18 +69,5 @@ public class ImagoAutoConfiguration {
     rules.orderedStream().forEach(builder::addRule);
     listeners.orderedStream().forEach(builder::listener);
     return builder.build();
-  }
-
-  /** The store of last resort: in memory, when the application has no store and no database. */
-  @Configuration(proxyBeanMethods = false)
-  static class MemoryStoreConfiguration {
-    @Bean
-    @ConditionalOnMissingBean(ImageStore.class)
-    InMemoryImageStore imagoInMemoryStore() {
-      LOG.warn("Imago keeps its images in memory (InMemoryImageStore): they are lost when the"
-          + " application stops. Define an ImageStore bean, or add image-jdbc-store and a"
-          + " DataSource, to keep them.");
-      return new InMemoryImageStore();
-    }
   }
 }
