@@ -51,8 +51,8 @@ public record CommandObservation(ActionKind action, boolean check, Outcome outco
     ALLOWED,
     /**
      * A rule denied it: {@link ImagePolicyException}, a denying decision from {@code check}, or
-     * the quota taken by another host in the meantime ({@link dev.imago.spi.QuotaExceededException},
-     * code {@code CREATE_QUOTA}).
+     * the quota taken by another host in the meantime ({@link
+     * dev.imago.spi.QuotaExceededException}, code {@code CREATE_QUOTA}).
      */
     DENIED,
     /** {@link ImageNotFoundException}: the image does not exist or the caller may not see it. */

@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Import;
  *
  * <p>An application that defines its own {@code ImageService} turns all of this off.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@AutoConfiguration(
+    afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnMissingBean(ImageService.class)
 @EnableConfigurationProperties(ImagoProperties.class)
 // In this order: the PostgreSQL store when it can be had, the in-memory one otherwise.

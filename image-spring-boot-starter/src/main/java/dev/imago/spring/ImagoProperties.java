@@ -54,12 +54,7 @@ public record ImagoProperties(
       "maxReplicationBytes", "imago.max-replication-size",
       "maxAttempts", "imago.max-attempts");
 
-  /**
-   * Fills in what is absent.
-   *
-   * @throws InvalidConfigurationPropertyValueException never; values are checked by {@link
-   *     #toSettings()}
-   */
+  /** Fills in what is absent; {@link #toSettings()} checks the values. */
   public ImagoProperties {
     maxMembersByType = maxMembersByType == null ? Map.of() : Map.copyOf(maxMembersByType);
   }

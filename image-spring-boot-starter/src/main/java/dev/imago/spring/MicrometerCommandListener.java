@@ -4,6 +4,7 @@ import dev.imago.core.CommandListener;
 import dev.imago.core.CommandObservation;
 import dev.imago.core.CommandObservation.Outcome;
 import dev.imago.core.policy.ActionKind;
+import dev.imago.spi.Inputs;
 import dev.imago.spi.RuleCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -65,13 +66,10 @@ public final class MicrometerCommandListener implements CommandListener {
    * Creates the listener.
    *
    * @param registry where the meters go
-   * @throws NullPointerException if the registry is absent
+   * @throws dev.imago.spi.InputException if the registry is absent
    */
   public MicrometerCommandListener(MeterRegistry registry) {
-    if (registry == null) {
-      throw new NullPointerException("registry");
-    }
-    this.registry = registry;
+    this.registry = Inputs.present(registry, "registry");
   }
 
   @Override
