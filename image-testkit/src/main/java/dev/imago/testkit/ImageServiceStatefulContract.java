@@ -1,6 +1,8 @@
 package dev.imago.testkit;
 
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.imago.spi.ImageStore;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The stateful property tests every {@link ImageStore} must pass: an {@code ImageService} built
@@ -136,6 +139,31 @@ public abstract class ImageServiceStatefulContract {
       pool.shutdownNow();
       pool.awaitTermination(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void port_failures_surface_as_store_exceptions_and_change_nothing() {
+    // For about half the steps, one of the first few calls to the store or the directories
+    // fails; the rest run as usual, so that the model follows what the store really holds.
+    Gen<List<Integer>> faults = lists()
+        .of(integers().between(0, 9).map(call -> call > 4 ? 0 : call))
+        .ofSizeBetween(1, MAX_STEPS);
+    ContractReporter reporter = new ContractReporter(
+        "A port failure did not surface as StoreException, or changed the store.",
+        (smallest, cause) -> new ContractReporter.Report("Sequence and faults:" + smallest
+            + System.lineSeparator() + (cause == null ? "" : cause.getMessage()), cause));
+    qt().withExamples(Math.max(1, examples() / 3))
+        .withShrinkCycles(SHRINK_CYCLES)
+        .withReporter(reporter)
+        .forAll(CommandGenerators.sequences(MAX_STEPS), faults)
+        .checkAssert((sequence, plan) -> {
+          ImageStore store = newStore();
+          try {
+            new SequenceRun(store).run(sequence.commands(), plan);
+          } finally {
+            cleanup(store);
+          }
+        });
   }
 
   private void runSequence(List<Command> commands) {

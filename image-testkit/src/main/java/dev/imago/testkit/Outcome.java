@@ -4,6 +4,7 @@ import dev.imago.core.ImageNotFoundException;
 import dev.imago.core.ImagePolicyException;
 import dev.imago.spi.InputException;
 import dev.imago.spi.RuleCode;
+import dev.imago.spi.StoreException;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -20,11 +21,18 @@ final class Outcome {
   private final Kind kind;
   private final String detail;
   private final Throwable failure;
+  // Everything the caller was told, messages included; not compared with the model.
+  private final String told;
 
   private Outcome(Kind kind, String detail, Throwable failure) {
+    this(kind, detail, failure, detail);
+  }
+
+  private Outcome(Kind kind, String detail, Throwable failure, String told) {
     this.kind = kind;
     this.detail = detail;
     this.failure = failure;
+    this.told = told;
   }
 
   static Outcome allowed(Object result) {
@@ -56,14 +64,35 @@ final class Outcome {
     try {
       return allowed(call.get());
     } catch (ImagePolicyException denied) {
-      return denied(denied.decision().codes());
+      Outcome outcome = denied(denied.decision().codes());
+      StringBuilder told = new StringBuilder(String.valueOf(denied.getMessage()));
+      denied.decision().violations().forEach(violation ->
+          told.append(System.lineSeparator()).append(violation.message()));
+      return new Outcome(Kind.DENIED, outcome.detail, null, told.toString());
     } catch (ImageNotFoundException notFound) {
-      return notFound();
+      return new Outcome(Kind.NOT_FOUND, "", null, String.valueOf(notFound.getMessage()));
     } catch (InputException invalid) {
-      return invalid(invalid.code());
+      // The message shows the value the caller sent, which it knows: nothing more is told.
+      return new Outcome(Kind.INVALID, invalid.code().value(), null,
+          invalid.field() + " [" + invalid.code() + "]");
     } catch (RuntimeException unexpected) {
       return new Outcome(Kind.FAILED, unexpected.toString(), unexpected);
     }
+  }
+
+  /** Everything the call told its caller: the result, or the messages of its refusal. */
+  String told() {
+    return told;
+  }
+
+  /** Whether the call was refused (denied, not found or invalid): it must have changed nothing. */
+  boolean isRefusal() {
+    return kind == Kind.DENIED || kind == Kind.NOT_FOUND || kind == Kind.INVALID;
+  }
+
+  /** Whether the call failed with the store's failure, {@code StoreException}. */
+  boolean isStoreFailure() {
+    return kind == Kind.FAILED && failure instanceof StoreException;
   }
 
   /** The exception of a failed call, to attach to the report as its cause. */

@@ -83,6 +83,8 @@ final class ReferenceModel {
 
   /** Every image ever created, deleted ones included, in creation order. */
   private final Map<ImageId, ModelImage> images = new LinkedHashMap<>();
+  /** The number of the last image id the service was given. */
+  private long lastId;
 
   ReferenceModel() {}
 
@@ -90,7 +92,16 @@ final class ReferenceModel {
   ReferenceModel copy() {
     ReferenceModel copy = new ReferenceModel();
     images.forEach((id, image) -> copy.images.put(id, image.copy()));
+    copy.lastId = lastId;
     return copy;
+  }
+
+  /**
+   * Takes note that the service was given ids up to {@code generated}, though no image kept
+   * them: a command that failed after it asked for an id.
+   */
+  void idsGiven(long generated) {
+    lastId = Math.max(lastId, generated);
   }
 
   /** The ids of every image created, in creation order. */
@@ -465,7 +476,7 @@ final class ReferenceModel {
 
   /** Gives the image the next id (img-1, img-2...: the ids the service is given) and keeps it. */
   private Outcome created(ModelImage image) {
-    image.id = ImageId.of("img-" + (images.size() + 1));
+    image.id = ImageId.of("img-" + ++lastId);
     images.put(image.id, image);
     return Outcome.allowed(Command.created(image.id));
   }

@@ -2,6 +2,7 @@ package dev.imago.testkit;
 
 import dev.imago.core.Caller;
 import dev.imago.core.ImageService;
+import dev.imago.core.policy.Action;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
 import dev.imago.spi.ImageFilter;
@@ -17,6 +18,7 @@ import dev.imago.spi.OsType;
 import dev.imago.spi.Page;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ServerKind;
+import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.Visibility;
 import java.time.Instant;
@@ -24,7 +26,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one sequence of commands on an image service over the store under test and, side by
@@ -37,18 +42,31 @@ import java.util.Set;
  * the tenant's region; for every tenant and region the store's {@code countOwned}; and for every
  * tenant its whole listing, page after page, by the default query and by one filtered query
  * that changes with the step.
+ *
+ * <p>It also holds three properties at every step, whatever the model says: a refused command
+ * (denied, not found, invalid) leaves the store's state and event log as they were; nothing a
+ * tenant that is not the image's owner is told (a record, a page, a decision, a message) names
+ * a tenant other than the owner and itself; and a port failure, injected or the store's own,
+ * surfaces as {@code StoreException} and changes nothing.
  */
 final class SequenceRun {
   private final ImageStore store;
   private final ServiceWorld.SteppingClock clock = new ServiceWorld.SteppingClock();
+  private final PortFaults faults = new PortFaults();
+  private final AtomicLong ids = new AtomicLong();
   private final ImageService service;
   private final ReferenceModel model = new ReferenceModel();
   private final List<String> trace = new ArrayList<>();
   private int step;
 
   SequenceRun(ImageStore store) {
+    this(store, UnaryOperator.identity());
+  }
+
+  /** A run on a service changed by {@code decorate}: the testkit's tests break it on purpose. */
+  SequenceRun(ImageStore store, UnaryOperator<ImageService> decorate) {
     this.store = store;
-    this.service = ServiceWorld.service(store, clock);
+    this.service = decorate.apply(ServiceWorld.service(store, clock, faults, ids));
   }
 
   /**
@@ -58,20 +76,62 @@ final class SequenceRun {
    * @throws Disagreement at the first step where the service and the model differ
    */
   void run(List<Command> commands) {
+    run(commands, List.of());
+  }
+
+  /**
+   * Runs the commands in order, failing a port call during some of them.
+   *
+   * @param commands the sequence
+   * @param faults for each step, the number of the port call that fails during it, from 1, or 0
+   *     for none; steps past the list's end run without a fault
+   * @throws Disagreement at the first step where the service and the model differ, or where a
+   *     property does not hold
+   */
+  void run(List<Command> commands, List<Integer> faults) {
     for (Command command : commands) {
       step++;
       // Two commands a second, so that creation times tie now and then and ids order them.
       Instant now = ServiceWorld.T0.plusSeconds(step / 2);
       clock.set(now);
       ImageId image = command instanceof Command.OnImage on ? model.resolve(on.slot()) : null;
-      Caller caller = command.actor().resolve(model.ownerOf(image));
+      Optional<TenantId> owner = model.ownerOf(image);
+      Caller caller = command.actor().resolve(owner);
       String line = command.describe(Command.name(caller), String.valueOf(image));
-      Outcome expected = model.apply(command, caller, image, now);
+      Snapshot before = snapshot(image);
+      this.faults.arm(step <= faults.size() ? faults.get(step - 1) : 0);
       Outcome actual = command.runOn(service, caller, image);
-      trace.add(String.format("%3d. %s -> %s", step, line, actual));
-      agree("the outcome of the command", expected, actual);
+      boolean injected = this.faults.fired();
+      this.faults.disarm();
+      trace.add(String.format("%3d. %s -> %s%s", step, line, actual,
+          injected ? " (a port call failed)" : ""));
+      if (injected || actual.isStoreFailure()) {
+        hold(actual.isStoreFailure(), "a port failure surfaces as StoreException, not as "
+            + actual);
+        hold(snapshot(image).equals(before), "a command that failed with StoreException"
+            + " leaves the store as it was");
+        model.idsGiven(ids.get());
+      } else {
+        Outcome expected = model.apply(command, caller, image, now);
+        model.idsGiven(ids.get());
+        agree("the outcome of the command", expected, actual);
+        if (actual.isRefusal()) {
+          hold(snapshot(image).equals(before),
+              "a refused command leaves the store's state and event log as they were");
+        }
+      }
+      holdTellsNoOtherTenant("what the command told " + Command.name(caller), caller, owner,
+          actual.told());
       observe();
     }
+  }
+
+  /** What a command may change: the event log and the image it acts on. */
+  private record Snapshot(List<StoredEvent> events, Optional<ImageRecord> image) {}
+
+  private Snapshot snapshot(ImageId image) {
+    return new Snapshot(store.events(0, Integer.MAX_VALUE),
+        image == null ? Optional.empty() : store.load(image));
   }
 
   private void observe() {
@@ -79,8 +139,18 @@ final class SequenceRun {
     for (Caller caller : ServiceWorld.observers()) {
       String who = Command.name(caller);
       for (ImageId image : images) {
-        agree(who + "'s get of " + image, model.get(caller, image),
-            Outcome.of(() -> ImageView.of(service.get(caller, image))));
+        Outcome got = Outcome.of(() -> ImageView.of(service.get(caller, image)));
+        Optional<TenantId> owner = model.ownerOf(image);
+        holdTellsNoOtherTenant(who + "'s get of " + image, caller, owner, got.told());
+        agree(who + "'s get of " + image, model.get(caller, image), got);
+        if (caller.tenant().isPresent() && !owner.equals(caller.tenant())) {
+          // What the policy tells a tenant that may not manage the image, when it names others.
+          TenantId other = anotherTenant(caller.tenant().get(), owner);
+          holdTellsNoOtherTenant(who + "'s share check of " + image, caller, owner, Outcome.of(
+              () -> service.check(caller, new Action.Share(image, List.of(other)))).told());
+          holdTellsNoOtherTenant(who + "'s revoke check of " + image, caller, owner, Outcome.of(
+              () -> service.check(caller, new Action.Revoke(image, other))).told());
+        }
         agree(who + "'s listMembers of " + image, model.listMembers(caller, image),
             Outcome.of(() -> ImageView.members(service.listMembers(caller, image).stream()
                 .map(ImageView::member).toList())));
@@ -144,6 +214,7 @@ final class SequenceRun {
     Set<String> cursors = new HashSet<>();
     Page<ImageRecord> page = service.listVisible(caller, query);
     page.items().forEach(record -> listed.add(record.id()));
+    holdListsNoOtherTenant(caller, page);
     while (page.nextCursor().isPresent()) {
       String cursor = page.nextCursor().get();
       // A page holds at least one image, but a full last page may lead to an empty one.
@@ -153,6 +224,7 @@ final class SequenceRun {
       }
       page = service.listVisible(caller, query.withCursor(cursor));
       page.items().forEach(record -> listed.add(record.id()));
+      holdListsNoOtherTenant(caller, page);
     }
     return listed;
   }
@@ -160,6 +232,45 @@ final class SequenceRun {
   private static UseRequest serverIn(RegionId region) {
     return UseRequest.builder().target(UseTarget.SERVER).region(region)
         .serverKind(ServerKind.ECS).diskGib(100).ramMib(8192).build();
+  }
+
+  private void holdListsNoOtherTenant(Caller caller, Page<ImageRecord> page) {
+    for (ImageRecord record : page.items()) {
+      holdTellsNoOtherTenant(Command.name(caller) + "'s listing of " + record.id(), caller,
+          record.owner(), ImageView.of(record).toString());
+    }
+  }
+
+  /**
+   * Holds that a tenant that does not own the image is told no tenant but the owner and itself:
+   * not the other members, their answers, nor whether a tenant it named exists.
+   */
+  private void holdTellsNoOtherTenant(String what, Caller caller, Optional<TenantId> owner,
+      String told) {
+    if (caller.isOperator() || owner.equals(caller.tenant())) {
+      return;
+    }
+    for (TenantId tenant : ServiceWorld.knownIds()) {
+      if (!caller.tenant().get().equals(tenant) && !owner.equals(Optional.of(tenant))
+          && ServiceWorld.names(told, tenant)) {
+        hold(false, what + " names tenant " + tenant + ", neither the owner nor the caller: "
+            + told);
+      }
+    }
+  }
+
+  private static TenantId anotherTenant(TenantId caller, Optional<TenantId> owner) {
+    return ServiceWorld.tenants().stream()
+        .filter(tenant -> !tenant.equals(caller) && !owner.equals(Optional.of(tenant)))
+        .findFirst().orElseThrow();
+  }
+
+  private void hold(boolean property, String what) {
+    if (!property) {
+      throw new Disagreement(step, String.join(System.lineSeparator(), trace)
+          + System.lineSeparator() + "After step " + step + ", a property does not hold: "
+          + what, null);
+    }
   }
 
   private void agree(String what, Outcome expected, Outcome actual) {

@@ -160,11 +160,18 @@ final class ServiceWorld {
    * and image ids img-1, img-2... in the order images are created.
    */
   static ImageService service(ImageStore store, Clock clock) {
-    AtomicLong ids = new AtomicLong();
+    return service(store, clock, new PortFaults(), new AtomicLong());
+  }
+
+  /**
+   * Builds a service as {@link #service(ImageStore, Clock)} does, whose ports fail when the
+   * faults say so, and whose image ids count on the given counter.
+   */
+  static ImageService service(ImageStore store, Clock clock, PortFaults faults, AtomicLong ids) {
     return Imago.builder()
-        .store(store)
-        .tenants(new FixedTenants())
-        .sources(new FixedSources())
+        .store(faults.around(store))
+        .tenants(new FixedTenants(faults))
+        .sources(new FixedSources(faults))
         .clock(clock)
         .idGenerator(() -> ImageId.of("img-" + ids.incrementAndGet()))
         .settings(SETTINGS)
@@ -172,6 +179,20 @@ final class ServiceWorld {
         // no sequential order explains.
         .maxAttempts(1000)
         .build();
+  }
+
+  /** Every tenant id of this world, the unknown one included. */
+  static List<TenantId> knownIds() {
+    List<TenantId> known = new ArrayList<>(TENANTS.keySet());
+    known.add(GHOST);
+    return known;
+  }
+
+  /** Whether a text names a tenant: its id as a whole word, not inside another id. */
+  static boolean names(String text, TenantId tenant) {
+    return java.util.regex.Pattern.compile("(?<![A-Za-z0-9._-])"
+        + java.util.regex.Pattern.quote(tenant.value()) + "(?![A-Za-z0-9._-])")
+        .matcher(text).find();
   }
 
   private static String account(TenantId tenant) {
@@ -224,36 +245,54 @@ final class ServiceWorld {
 
   /** The tenant directory of this world, backed by its map. */
   private static final class FixedTenants implements TenantDirectory {
+    private final PortFaults faults;
+
+    FixedTenants(PortFaults faults) {
+      this.faults = faults;
+    }
+
     @Override
     public Optional<TenantInfo> find(TenantId id) {
+      faults.pass("TenantDirectory.find");
       return tenant(id);
     }
 
     @Override
     public Optional<TenantInfo> findProjectIn(TenantId tenant, RegionId region) {
+      faults.pass("TenantDirectory.findProjectIn");
       return projectIn(tenant, region);
     }
   }
 
   /** The source directory of this world, backed by its maps. */
   private static final class FixedSources implements SourceDirectory {
+    private final PortFaults faults;
+
+    FixedSources(PortFaults faults) {
+      this.faults = faults;
+    }
+
     @Override
     public Optional<ServerFacts> findServer(ServerId id) {
+      faults.pass("SourceDirectory.findServer");
       return server(id);
     }
 
     @Override
     public Optional<DiskFacts> findDisk(DiskId id) {
+      faults.pass("SourceDirectory.findDisk");
       return disk(id);
     }
 
     @Override
     public Optional<BackupFacts> findBackup(BackupId id) {
+      faults.pass("SourceDirectory.findBackup");
       return backup(id);
     }
 
     @Override
     public Optional<FileFacts> findFile(FileId id) {
+      faults.pass("SourceDirectory.findFile");
       return file(id);
     }
   }

@@ -6,6 +6,8 @@ import dev.imago.core.Imago;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.PolicySettings;
 import dev.imago.core.policy.SourceRef;
+import dev.imago.core.policy.UseRequest;
+import dev.imago.core.policy.UseTarget;
 import dev.imago.spi.Architecture;
 import dev.imago.spi.BackupFacts;
 import dev.imago.spi.BackupId;
@@ -40,6 +42,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The world of the end-to-end scenarios: the ACME account with projects in two regions (ACME is
@@ -107,15 +110,29 @@ final class World {
   }
 
   private ImageService serviceOver(ImageStore store) {
-    return Imago.builder()
-        .store(store)
+    return serviceWith(builder -> builder.store(store));
+  }
+
+  /**
+   * Returns a service over this world's store and directories, with any part changed: a failing
+   * directory, another clock or id generator.
+   */
+  ImageService serviceWith(UnaryOperator<Imago.Builder> change) {
+    return change.apply(Imago.builder()
+        .store(memoryStore)
         .tenants(tenants)
         .sources(sources)
         .clock(Clock.fixed(Instant.parse("2026-11-28T08:00:00Z"), ZoneOffset.UTC))
         .idGenerator(() -> ImageId.of("img-" + ids.incrementAndGet()))
         .settings(settings)
-        .maxAttempts(1000)
+        .maxAttempts(1000))
         .build();
+  }
+
+  /** A plain server in the north, as a use request. */
+  static UseRequest serverRequest() {
+    return UseRequest.builder().target(UseTarget.SERVER).region(NORTH).serverKind(ServerKind.ECS)
+        .diskGib(100).ramMib(8192).build();
   }
 
   static Caller acme() {
