@@ -22,7 +22,8 @@ def managed = effective.dependencyManagement.dependencies.dependency.collect {
 }
 println "${basedir.name}: the effective dependencyManagement is ${managed}"
 def version = effective.dependencyManagement.dependencies.dependency[0].version.text()
-assert managed.sort() == ['image-core', 'image-memory-store', 'image-spi', 'image-testkit']
+assert managed.sort() == ['image-core', 'image-jdbc-store', 'image-memory-store', 'image-spi',
+    'image-spring-boot-starter', 'image-testkit']
     .collect { "dev.imago:${it}:${version}" as String }
 
 // The BOM as a host gets it: no parent to bring anything else in, and what Central requires.

@@ -29,7 +29,6 @@ import dev.imago.store.jdbc.PostgresServer;
 import dev.imago.store.memory.InMemorySourceDirectory;
 import dev.imago.store.memory.InMemoryTenantDirectory;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -163,7 +162,7 @@ public class PgCommandBenchmark {
   @Benchmark
   public void shareAcceptRevoke(Host host) {
     host.images.share(host.owner, host.shared, List.of(host.member.tenant().get()));
-    host.images.accept(host.member, host.shared, Optional.empty());
+    host.images.accept(host.member, host.shared);
     host.images.revoke(host.owner, host.shared, host.member.tenant().get());
   }
 

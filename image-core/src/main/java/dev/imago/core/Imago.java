@@ -1,6 +1,7 @@
 package dev.imago.core;
 
 import dev.imago.core.internal.DefaultImageService;
+import dev.imago.core.internal.ObservedImageService;
 import dev.imago.core.policy.PolicyEngine;
 import dev.imago.core.policy.PolicySettings;
 import dev.imago.core.policy.Rule;
@@ -18,6 +19,8 @@ import dev.imago.spi.ServerId;
 import dev.imago.spi.SourceDirectory;
 import dev.imago.spi.TenantDirectory;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -77,6 +80,7 @@ public final class Imago {
     private PolicySettings settings = PolicySettings.defaults();
     private final PolicyEngine.Builder policy = PolicyEngine.builder();
     private int maxAttempts = 5;
+    private final List<CommandListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -179,6 +183,19 @@ public final class Imago {
     }
 
     /**
+     * Adds a listener that sees every call of the service once it has ended, for metrics; none by
+     * default. Listeners are called in the order they were added.
+     *
+     * @param listener the listener
+     * @return this builder
+     * @throws dev.imago.spi.InputException if the listener is absent
+     */
+    public Builder listener(CommandListener listener) {
+      listeners.add(Inputs.present(listener, "listener"));
+      return this;
+    }
+
+    /**
      * Builds the service.
      *
      * @return the service
@@ -193,8 +210,10 @@ public final class Imago {
         throw new IllegalStateException("Imago needs a TenantDirectory: call tenants(...), for"
             + " example tenants(new InMemoryTenantDirectory()) from image-memory-store");
       }
-      return new DefaultImageService(store, tenants, sources, clock, idGenerator, settings,
-          policy.build(), maxAttempts);
+      ImageService service = new DefaultImageService(store, tenants, sources, clock, idGenerator,
+          settings, policy.build(), maxAttempts);
+      // Without listeners nothing wraps the service, so an unobserved call costs nothing more.
+      return listeners.isEmpty() ? service : new ObservedImageService(service, listeners);
     }
   }
 }

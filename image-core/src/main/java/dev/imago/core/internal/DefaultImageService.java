@@ -290,6 +290,7 @@ public final class DefaultImageService implements ImageService {
 
   private <T> T execute(Caller caller, Action action, Function<Change, T> result) {
     for (int attempt = 1; ; attempt++) {
+      ObservedImageService.attempting(this, attempt);
       Context context = contextFor(caller, action);
       Change change;
       try {

@@ -35,14 +35,20 @@ public enum ActionKind {
   /** {@link Action.UpdateTags}. */
   UPDATE_TAGS,
   /** {@link Action.Delete}. */
-  DELETE;
+  DELETE,
+  /**
+   * Listing images ({@code ImageService.listVisible} and {@code listSharedWithMe}). No action has
+   * this kind and no rule judges it: a listing shows what the store's visibility query selects. It
+   * names listings in a {@code CommandObservation}.
+   */
+  LIST;
 
   /**
    * Tells whether the action concerns an existing image.
    *
-   * @return {@code false} for registering and creating, {@code true} otherwise
+   * @return {@code false} for registering, creating and listing, {@code true} otherwise
    */
   public boolean concernsAnImage() {
-    return this != REGISTER_PUBLIC && this != CREATE;
+    return this != REGISTER_PUBLIC && this != CREATE && this != LIST;
   }
 }

@@ -417,7 +417,7 @@ public final class PolicyGenerators {
       case UNPROTECT -> new Action.Unprotect(id);
       case UPDATE_TAGS -> new Action.UpdateTags(id, tags(in, 12));
       case DELETE -> new Action.Delete(id);
-      case CREATE, REGISTER_PUBLIC ->
+      case CREATE, REGISTER_PUBLIC, LIST ->
           throw new IllegalArgumentException(kind + " does not act on an image");
     };
   }
