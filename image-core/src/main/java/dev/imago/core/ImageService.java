@@ -4,6 +4,7 @@ import dev.imago.core.policy.Action;
 import dev.imago.core.policy.Decision;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.UseRequest;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageRecord;
@@ -282,6 +283,42 @@ public interface ImageService {
    * @throws VersionConflictException if the image kept changing under the retries
    */
   void delete(Caller caller, ImageId image);
+
+  /**
+   * Schedules an image's retirement, or changes its schedule (rules {@code DEPRECATE_SCHEDULE},
+   * {@code DEPRECATE_REPLACEMENT}). From the deprecation time the image still works, with a
+   * notice (rule {@code USE_DEPRECATED}), and leaves other tenants' default listings; from the
+   * obsolete time it creates nothing new (rule {@code USE_OBSOLETE}). Scheduling the schedule the
+   * image has changes nothing.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @param schedule the deprecation time, and optionally the obsolete time and the replacement
+   * @return the image as saved
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (DEPRECATE_SCHEDULE for a time out of
+   *     bounds, DEPRECATE_REPLACEMENT for a replacement that is not eligible, ...)
+   * @throws VersionConflictException if the image or its replacements kept changing under the
+   *     retries
+   * @throws StoreException if the store or a directory failed
+   */
+  ImageRecord deprecate(Caller caller, ImageId image, Deprecation schedule);
+
+  /**
+   * Cancels an image's retirement schedule, until it is obsolete (rule {@code
+   * DEPRECATE_SCHEDULE}). Cancelling where there is no schedule changes nothing.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @return the image as saved
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (DEPRECATE_SCHEDULE once obsolete, ...)
+   * @throws VersionConflictException if the image kept changing under the retries
+   * @throws StoreException if the store or a directory failed
+   */
+  ImageRecord cancelDeprecation(Caller caller, ImageId image);
 
   /**
    * Decides whether an action may happen, changing nothing: a console greys out a button and

@@ -1,6 +1,7 @@
 package dev.imago.core;
 
 import dev.imago.core.policy.Charge;
+import dev.imago.core.policy.Notice;
 import dev.imago.core.policy.UseTarget;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageId;
@@ -18,8 +19,11 @@ import java.util.List;
  *     image, the system disk and every data disk for a full-server image, one data disk for a
  *     data-disk image, none for an ISO image's temporary server
  * @param charges the image fee and the server fee of a paid market image; empty otherwise
+ * @param notices what to tell the user although the use is allowed, such as the image's
+ *     deprecation and its replacement (rule {@code USE_DEPRECATED}); empty otherwise
  */
-public record UsePlan(ImageId image, UseTarget target, List<DiskSpec> disks, List<Charge> charges) {
+public record UsePlan(ImageId image, UseTarget target, List<DiskSpec> disks, List<Charge> charges,
+    List<Notice> notices) {
   /**
    * Checks and copies the parts.
    *
@@ -30,6 +34,7 @@ public record UsePlan(ImageId image, UseTarget target, List<DiskSpec> disks, Lis
     Inputs.present(target, "target");
     disks = List.copyOf(Inputs.presentElements(disks, "disks"));
     charges = List.copyOf(Inputs.presentElements(charges, "charges"));
+    notices = List.copyOf(Inputs.presentElements(notices, "notices"));
   }
 
   /**

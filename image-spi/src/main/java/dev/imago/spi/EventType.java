@@ -26,6 +26,10 @@ public enum EventType {
   UNPROTECTED,
   /** The tags were replaced. */
   TAGS_CHANGED,
+  /** The image's deprecation was scheduled or its schedule changed. */
+  DEPRECATION_SCHEDULED,
+  /** The image's deprecation schedule was cancelled. */
+  DEPRECATION_CANCELLED,
   /** The image was deleted. */
   DELETED
 }

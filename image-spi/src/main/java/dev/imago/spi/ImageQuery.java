@@ -1,5 +1,7 @@
 package dev.imago.spi;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -45,6 +47,24 @@ public abstract class ImageQuery extends ListingAttributes implements WithImageQ
     return builder().from(attributes).viewer(viewer).region(region).build();
   }
 
+  /**
+   * Returns the query of a viewer in its region with the given filter, judging deprecation at a
+   * moment (see {@link #asOf()}).
+   *
+   * @param viewer the tenant that looks
+   * @param region the tenant's region
+   * @param filter what to list and how
+   * @param asOf the moment deprecation is judged at, normally now
+   * @return the query
+   * @throws InputException if an argument is absent
+   */
+  public static ImageQuery of(TenantId viewer, RegionId region, ImageFilter filter,
+      Instant asOf) {
+    ListingAttributes attributes = Inputs.present(filter, "filter");
+    return builder().from(attributes).viewer(viewer).region(region)
+        .asOf(Inputs.present(asOf, "asOf")).build();
+  }
+
   /** Builds an {@code ImageQuery}; {@code build()} checks it. */
   public static final class Builder extends ImmutableImageQuery.Builder {
     Builder() {}
@@ -65,10 +85,23 @@ public abstract class ImageQuery extends ListingAttributes implements WithImageQ
   public abstract RegionId region();
 
   /**
+   * Returns the moment the query judges deprecation at (rule {@code USE_DEPRECATED}): unless
+   * {@link #includeDeprecated()}, an image the viewer does not own is left out from its
+   * deprecation time on. {@code ImageService} sets it to its clock's time; a query without it
+   * treats no image as deprecated. It is not part of a cursor's binding, so the pages of one walk
+   * may be read at different times.
+   *
+   * @return the moment, if deprecation is judged
+   */
+  public abstract Optional<Instant> asOf();
+
+  /**
    * Tells whether the query lists an image: it is not DELETED, lies in the query's region, is
    * visible to the viewer for one of the reasons in {@link #include()} (OWN: the viewer owns it;
    * PUBLIC and MARKET: its class; SHARED: the viewer is a member with one of the statuses in
-   * {@link #membership()}), and passes every filter that is set. Paging is not part of it.
+   * {@link #membership()}), is not deprecated at {@link #asOf()} unless the viewer owns it or the
+   * query includes deprecated images, and passes every filter that is set. Paging is not part of
+   * it.
    *
    * @param record an image
    * @return {@code true} when the query lists it
@@ -79,6 +112,8 @@ public abstract class ImageQuery extends ListingAttributes implements WithImageQ
     return record.status() != ImageStatus.DELETED
         && record.region().equals(region())
         && isVisible(record)
+        && (includeDeprecated() || asOf().isEmpty() || !record.isDeprecatedAt(asOf().get())
+            || record.isOwnedBy(viewer()))
         && (types().isEmpty() || types().contains(record.type()))
         && (statuses().isEmpty() || statuses().contains(record.status()))
         && (osType().isEmpty() || record.os().map(OsFacts::osType).equals(osType()))

@@ -208,6 +208,14 @@ public abstract class ImageRecord implements WithImageRecord {
   public abstract Optional<BackupId> backup();
 
   /**
+   * Returns the image's retirement schedule (rules {@code DEPRECATE_SCHEDULE}, {@code
+   * USE_DEPRECATED}, {@code USE_OBSOLETE}).
+   *
+   * @return the schedule, or empty when the image is not being retired
+   */
+  public abstract Optional<Deprecation> deprecation();
+
+  /**
    * Returns when the image was created.
    *
    * @return the creation time
@@ -259,6 +267,28 @@ public abstract class ImageRecord implements WithImageRecord {
   }
 
   /**
+   * Tells whether the image is deprecated at a moment (rule {@code USE_DEPRECATED}).
+   *
+   * @param now the moment
+   * @return {@code true} when it has a schedule whose deprecation time is not after {@code now}
+   * @throws InputException if the moment is absent (field {@code now})
+   */
+  public final boolean isDeprecatedAt(Instant now) {
+    return deprecation().isPresent() && deprecation().get().isDeprecatedAt(now);
+  }
+
+  /**
+   * Tells whether the image is obsolete at a moment (rule {@code USE_OBSOLETE}).
+   *
+   * @param now the moment
+   * @return {@code true} when it has a schedule whose obsolete time is not after {@code now}
+   * @throws InputException if the moment is absent (field {@code now})
+   */
+  public final boolean isObsoleteAt(Instant now) {
+    return deprecation().isPresent() && deprecation().get().isObsoleteAt(now);
+  }
+
+  /**
    * Returns the membership of a tenant.
    *
    * @param tenant the tenant
@@ -277,6 +307,10 @@ public abstract class ImageRecord implements WithImageRecord {
     if (status() == ImageStatus.DELETED && !members().isEmpty()) {
       throw new InputException("members", members().size(), RuleCode.SHARE_DELETE,
           "must be empty once the image is deleted");
+    }
+    if (deprecation().flatMap(Deprecation::replacement).filter(id()::equals).isPresent()) {
+      throw new InputException("deprecation.replacement", id(), RuleCode.DEPRECATE_REPLACEMENT,
+          "must be another image");
     }
     if (version() < 1) {
       throw new InputException("version", version(), RuleCode.INPUT_VALUE, "must be at least 1");

@@ -85,6 +85,18 @@ abstract class ListingAttributes {
   public abstract Optional<String> tagValue();
 
   /**
+   * Tells whether images deprecated at the query's time are listed although the viewer does not
+   * own them (rule {@code USE_DEPRECATED}). A viewer always sees its own deprecated images.
+   *
+   * @return {@code true} to list other tenants' and the platform's deprecated images too; {@code
+   *     false} by default
+   */
+  @Value.Default
+  public boolean includeDeprecated() {
+    return false;
+  }
+
+  /**
    * Returns the order of the listing.
    *
    * @return the sort

@@ -123,6 +123,7 @@ public final class PageCursor {
         .add(query.namePrefix())
         .add(query.tagKey())
         .add(query.tagValue())
+        .add(query.includeDeprecated() ? 1 : 0)
         .add(query.sort().ordinal())
         .add(query.pageSize())
         .value();

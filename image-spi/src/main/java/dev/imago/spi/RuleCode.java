@@ -98,6 +98,15 @@ public record RuleCode(String value) {
   /** Market and public images are not replicated by tenants. */
   public static final RuleCode REPLICATE_MARKET = new RuleCode("REPLICATE_MARKET");
 
+  /** The owner schedules an image's deprecation and obsolescence within bounds. */
+  public static final RuleCode DEPRECATE_SCHEDULE = new RuleCode("DEPRECATE_SCHEDULE");
+  /** A replacement is an eligible image that everyone who sees the deprecated one sees. */
+  public static final RuleCode DEPRECATE_REPLACEMENT = new RuleCode("DEPRECATE_REPLACEMENT");
+  /** Not a refusal: a deprecated image is used with a notice naming its replacement. */
+  public static final RuleCode USE_DEPRECATED = new RuleCode("USE_DEPRECATED");
+  /** An obsolete image creates nothing new and is not shared, published or replicated. */
+  public static final RuleCode USE_OBSOLETE = new RuleCode("USE_OBSOLETE");
+
   /** A name is 1 to 128 letters, digits, spaces, '_', '-' or '.', not padded with spaces. */
   public static final RuleCode INPUT_NAME = new RuleCode("INPUT_NAME");
   /** A description is at most 1024 characters without control characters. */

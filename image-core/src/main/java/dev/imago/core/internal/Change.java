@@ -1,10 +1,12 @@
 package dev.imago.core.internal;
 
 import dev.imago.spi.ImageChange;
+import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.TenantId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -22,6 +24,8 @@ import java.util.OptionalLong;
  *     CREATE_QUOTA}), for a change that adds to the owner's images
  * @param added the tenants that became members
  * @param alreadyMembers the recipients that were members already (rule {@code SHARE_DUPLICATE})
+ * @param unchangedImages the other images the decision read, with the versions read, which the
+ *     store checks in the save (a deprecation's replacements, rule {@code DEPRECATE_REPLACEMENT})
  */
 public record Change(
     ImageRecord after,
@@ -30,24 +34,26 @@ public record Change(
     List<ImageEvent> events,
     OptionalLong ownedLimit,
     List<TenantId> added,
-    List<TenantId> alreadyMembers) {
+    List<TenantId> alreadyMembers,
+    Map<ImageId, Long> unchangedImages) {
 
   /** Copies the lists. */
   public Change {
     events = List.copyOf(events);
     added = List.copyOf(added);
     alreadyMembers = List.copyOf(alreadyMembers);
+    unchangedImages = Map.copyOf(unchangedImages);
   }
 
   static Change of(ImageRecord record, long expectedVersion, List<ImageEvent> events) {
     return new Change(record, true, expectedVersion, events, OptionalLong.empty(), List.of(),
-        List.of());
+        List.of(), Map.of());
   }
 
   /** A command that leaves the image as it is: nothing is saved and no event told. */
   static Change unchanged(ImageRecord image) {
     return new Change(image, false, image.version(), List.of(), OptionalLong.empty(), List.of(),
-        List.of());
+        List.of(), Map.of());
   }
 
   /**
@@ -74,6 +80,7 @@ public record Change(
         .expectedVersion(expectedVersion)
         .events(events)
         .ownedLimit(ownedLimit)
+        .unchangedImages(unchangedImages)
         .build();
   }
 }

@@ -15,6 +15,7 @@ import dev.imago.core.policy.PolicySettings;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageFilter;
@@ -46,6 +47,7 @@ import dev.imago.spi.Visibility;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultImageService implements ImageService {
   private static final Logger LOG = LoggerFactory.getLogger(ImageService.class);
+  // One more than DEPRECATE_REPLACEMENT follows, so that a chain too long is seen as such.
+  private static final int MAX_REPLACEMENTS_READ = 33;
 
   private final ImageStore store;
   private final TenantDirectory tenants;
@@ -208,6 +212,16 @@ public final class DefaultImageService implements ImageService {
   }
 
   @Override
+  public ImageRecord deprecate(Caller caller, ImageId image, Deprecation schedule) {
+    return execute(caller, new Action.Deprecate(image, schedule), DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord cancelDeprecation(Caller caller, ImageId image) {
+    return execute(caller, new Action.CancelDeprecation(image), DefaultImageService::saved);
+  }
+
+  @Override
   public Decision check(Caller caller, Action action) {
     Inputs.present(action, "action");
     Decision decision = decide(contextFor(caller, action));
@@ -224,7 +238,7 @@ public final class DefaultImageService implements ImageService {
     requireAllowed(decision, image);
     ImageRecord record = context.image().orElseThrow();
     return new UsePlan(image, request.target(), plannedDisks(record, request),
-        decision.charges());
+        decision.charges(), decision.notices());
   }
 
   @Override
@@ -239,7 +253,7 @@ public final class DefaultImageService implements ImageService {
     Inputs.present(filter, "filter");
     TenantInfo viewer = requireTenant(caller);
     // A tenant lives in one region and sees no other region's images (USE_NOT_VISIBLE).
-    ImageQuery query = ImageQuery.of(viewer.id(), viewer.region(), filter);
+    ImageQuery query = ImageQuery.of(viewer.id(), viewer.region(), filter, clock.instant());
     return ReaderView.of(port("listing images", () -> store.listVisible(query)), caller);
   }
 
@@ -376,6 +390,10 @@ public final class DefaultImageService implements ImageService {
               .ifPresent(found -> context.putTenants(recipient, found));
         }
       }
+    } else if (action instanceof Action.Deprecate deprecate) {
+      if (image.isPresent() && mayManage(caller, image.get())) {
+        lookUpReplacements(context, deprecate.schedule());
+      }
     } else if (action instanceof Action.Replicate replicate) {
       caller.tenant()
           .flatMap(owner -> port("looking up a project",
@@ -398,6 +416,26 @@ public final class DefaultImageService implements ImageService {
    * Puts the source into the context when it exists and, for a tenant's create, is the
    * creator's: another tenant's server answers exactly as a server that does not exist.
    */
+  private static boolean mayManage(Caller caller, ImageRecord image) {
+    return image.owner().isEmpty() ? caller.isOperator()
+        : caller.tenant().filter(image::isOwnedBy).isPresent();
+  }
+
+  // The named replacement and the replacements its own schedule leads to.
+  private void lookUpReplacements(Context.Builder context, Deprecation schedule) {
+    Optional<ImageId> next = schedule.replacement();
+    Set<ImageId> seen = new HashSet<>();
+    while (next.isPresent() && seen.size() <= MAX_REPLACEMENTS_READ && seen.add(next.get())) {
+      ImageId id = next.get();
+      Optional<ImageRecord> replacement = port("loading an image", () -> store.load(id));
+      if (replacement.isEmpty()) {
+        return;
+      }
+      context.addReplacements(replacement.get());
+      next = replacement.get().deprecation().flatMap(Deprecation::replacement);
+    }
+  }
+
   private void lookUpSource(Context.Builder context, SourceRef source,
       @Nullable TenantInfo creator) {
     if (source instanceof SourceRef.Server server) {

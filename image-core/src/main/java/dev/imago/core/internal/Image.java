@@ -9,6 +9,7 @@ import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.PolicyEngine;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.internal.StatusTable;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.EventType;
@@ -119,6 +120,11 @@ public final class Image {
           next(image, context).tags(tags.tags()).build());
     } else if (action instanceof Action.Delete) {
       return delete(context, image);
+    } else if (action instanceof Action.Deprecate deprecate) {
+      return deprecate(context, image, deprecate.schedule());
+    } else if (action instanceof Action.CancelDeprecation) {
+      return changed(context, image, EventType.DEPRECATION_CANCELLED,
+          next(image, context).deprecation(Optional.empty()).build());
     }
     // Reading, using and listing members change nothing.
     return Change.unchanged(image);
@@ -221,6 +227,7 @@ public final class Image {
         .status(ImageStatus.QUEUED)
         .members(Map.of())
         .deletionProtected(false)
+        .deprecation(Optional.empty())
         .createdAt(context.now())
         .updatedAt(context.now())
         .version(1)
@@ -234,7 +241,8 @@ public final class Image {
     // creating at once cannot both pass it (CREATE_QUOTA).
     OptionalLong quota = record.isCountedInQuota()
         ? OptionalLong.of(context.settings().maxPrivateImagesPerRegion()) : OptionalLong.empty();
-    return new Change(record, true, 0, List.of(event.build()), quota, List.of(), List.of());
+    return new Change(record, true, 0, List.of(event.build()), quota, List.of(), List.of(),
+        Map.of());
   }
 
   private static Change changeStatus(Context context, ImageRecord image, ImageStatus target) {
@@ -272,11 +280,11 @@ public final class Image {
     if (added.isEmpty()) {
       // Sharing again with current members changes nothing (SHARE_DUPLICATE).
       return new Change(image, false, image.version(), List.of(), OptionalLong.empty(),
-          List.of(), alreadyMembers);
+          List.of(), alreadyMembers, Map.of());
     }
     ImageRecord next = next(image, context).members(members).build();
     return new Change(next, true, image.version(), events, OptionalLong.empty(), added,
-        alreadyMembers);
+        alreadyMembers, Map.of());
   }
 
   private static Change answer(Context context, ImageRecord image, MembershipStatus status,
@@ -333,6 +341,26 @@ public final class Image {
     }
     events.add(event(context, image, EventType.DELETED).build());
     return Change.of(next.build(), image.version(), events);
+  }
+
+  private static Change deprecate(Context context, ImageRecord image, Deprecation schedule) {
+    Change change = changed(context, image, EventType.DEPRECATION_SCHEDULED,
+        next(image, context).deprecation(schedule).build());
+    if (!change.saves()) {
+      return change;
+    }
+    ImageEvent.Builder event = event(context, image, EventType.DEPRECATION_SCHEDULED)
+        .putDetails("deprecatedAt", schedule.deprecatedAt().toString());
+    schedule.obsoleteAt().ifPresent(at -> event.putDetails("obsoleteAt", at.toString()));
+    schedule.replacement().ifPresent(id -> event.putDetails("replacement", id.value()));
+    // The replacements were judged as read: a host that changes one meanwhile (deprecating it
+    // back towards this image, say) makes this save conflict and the decision run again.
+    Map<ImageId, Long> read = new LinkedHashMap<>();
+    for (ImageRecord replacement : context.replacements()) {
+      read.putIfAbsent(replacement.id(), replacement.version());
+    }
+    return new Change(change.after(), true, image.version(), List.of(event.build()),
+        OptionalLong.empty(), List.of(), List.of(), read);
   }
 
   private static Change changed(

@@ -15,6 +15,7 @@ import dev.imago.core.policy.Decision;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.spi.ImageFilter;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
@@ -178,6 +179,17 @@ public final class ObservedImageService implements ImageService {
       service.delete(caller, image);
       return null;
     });
+  }
+
+  @Override
+  public ImageRecord deprecate(Caller caller, ImageId image, Deprecation schedule) {
+    return observe(ActionKind.DEPRECATE, () -> service.deprecate(caller, image, schedule));
+  }
+
+  @Override
+  public ImageRecord cancelDeprecation(Caller caller, ImageId image) {
+    return observe(ActionKind.CANCEL_DEPRECATION,
+        () -> service.cancelDeprecation(caller, image));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.imago.core.policy;
 
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.Inputs;
@@ -345,6 +346,51 @@ public sealed interface Action {
     @Override
     public ActionKind kind() {
       return ActionKind.DELETE;
+    }
+  }
+  /**
+   * Schedules an image's retirement, or changes its schedule (rules {@code DEPRECATE_SCHEDULE}
+   * and {@code DEPRECATE_REPLACEMENT}).
+   *
+   * @param image the image
+   * @param schedule the deprecation time, the optional obsolete time and replacement
+   */
+  record Deprecate(ImageId image, Deprecation schedule) implements OnImage {
+    /**
+     * Checks the parts.
+     *
+     * @throws dev.imago.spi.InputException if a part is absent (field {@code imageId} or {@code
+     *     deprecation})
+     */
+    public Deprecate {
+      Inputs.present(image, "imageId");
+      Inputs.present(schedule, "deprecation");
+    }
+
+    @Override
+    public ActionKind kind() {
+      return ActionKind.DEPRECATE;
+    }
+  }
+
+  /**
+   * Cancels an image's retirement schedule (rule {@code DEPRECATE_SCHEDULE}).
+   *
+   * @param image the image
+   */
+  record CancelDeprecation(ImageId image) implements OnImage {
+    /**
+     * Checks the image id.
+     *
+     * @throws dev.imago.spi.InputException if it is absent (field {@code imageId})
+     */
+    public CancelDeprecation {
+      Inputs.present(image, "imageId");
+    }
+
+    @Override
+    public ActionKind kind() {
+      return ActionKind.CANCEL_DEPRECATION;
     }
   }
 }

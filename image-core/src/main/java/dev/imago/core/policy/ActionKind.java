@@ -36,6 +36,10 @@ public enum ActionKind {
   UPDATE_TAGS,
   /** {@link Action.Delete}. */
   DELETE,
+  /** {@link Action.Deprecate}. */
+  DEPRECATE,
+  /** {@link Action.CancelDeprecation}. */
+  CANCEL_DEPRECATION,
   /**
    * Listing images ({@code ImageService.listVisible} and {@code listSharedWithMe}). No action has
    * this kind and no rule judges it: a listing shows what the store's visibility query selects. It

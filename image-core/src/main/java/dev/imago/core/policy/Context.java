@@ -10,6 +10,7 @@ import dev.imago.spi.ServerFacts;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.TenantInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -82,6 +83,16 @@ public abstract class Context implements WithContext {
    * @return the target project, if it exists
    */
   public abstract Optional<TenantInfo> replicaOwner();
+
+  /**
+   * Returns the replacement a deprecation names and the replacements that follow it, in order
+   * (rule {@code DEPRECATE_REPLACEMENT}): the named image first, then its own schedule's
+   * replacement, and so on. Empty when the action names no replacement, when the named image
+   * does not exist, or when the caller may not manage the image deprecated.
+   *
+   * @return the chain of replacements
+   */
+  public abstract List<ImageRecord> replacements();
 
   /**
    * Returns how many private images the future owner of a new image already owns in the new

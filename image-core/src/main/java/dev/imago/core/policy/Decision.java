@@ -8,17 +8,20 @@ import java.util.Set;
 
 /**
  * The answer to "may this happen?": allowed, or denied with every violated rule, never just the
- * first. A decision on using a paid market image also lists the charges.
+ * first. A decision on using a paid market image also lists the charges, and an allowed decision
+ * may carry notices: warnings that do not refuse, such as a deprecated image's replacement.
  */
 public final class Decision {
-  private static final Decision ALLOWED = new Decision(List.of(), List.of());
+  private static final Decision ALLOWED = new Decision(List.of(), List.of(), List.of());
 
   private final List<Violation> violations;
   private final List<Charge> charges;
+  private final List<Notice> notices;
 
-  private Decision(List<Violation> violations, List<Charge> charges) {
+  private Decision(List<Violation> violations, List<Charge> charges, List<Notice> notices) {
     this.violations = violations;
     this.charges = charges;
+    this.notices = notices;
   }
 
   /**
@@ -40,12 +43,29 @@ public final class Decision {
    * @throws dev.imago.spi.InputException if a list or an element is absent
    */
   public static Decision of(List<Violation> violations, List<Charge> charges) {
-    if (violations.isEmpty() && charges.isEmpty()) {
+    return of(violations, charges, List.of());
+  }
+
+  /**
+   * Returns a decision with the given violations, charges and notices: allowed when there are no
+   * violations. A denied decision carries no notices: the refusal says what to do.
+   *
+   * @param violations every violated rule, in the order the rules were evaluated
+   * @param charges the fees using the image incurs, possibly none
+   * @param notices what an allowed action should tell the caller, possibly nothing
+   * @return the decision
+   * @throws dev.imago.spi.InputException if a list or an element is absent
+   */
+  public static Decision of(List<Violation> violations, List<Charge> charges,
+      List<Notice> notices) {
+    Inputs.presentElements(violations, "violations");
+    Inputs.presentElements(charges, "charges");
+    Inputs.presentElements(notices, "notices");
+    if (violations.isEmpty() && charges.isEmpty() && notices.isEmpty()) {
       return ALLOWED;
     }
-    return new Decision(
-        List.copyOf(Inputs.presentElements(violations, "violations")),
-        List.copyOf(Inputs.presentElements(charges, "charges")));
+    return new Decision(List.copyOf(violations), List.copyOf(charges),
+        violations.isEmpty() ? List.copyOf(notices) : List.of());
   }
 
   /**
@@ -100,21 +120,33 @@ public final class Decision {
     return charges;
   }
 
+  /**
+   * Returns what an allowed action should tell the caller, such as a deprecation warning (rule
+   * {@code USE_DEPRECATED}); a denied decision has none.
+   *
+   * @return the notices, in the order the rules gave them
+   */
+  public List<Notice> notices() {
+    return notices;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof Decision decision
         && decision.violations.equals(violations)
-        && decision.charges.equals(charges);
+        && decision.charges.equals(charges)
+        && decision.notices.equals(notices);
   }
 
   @Override
   public int hashCode() {
-    return 31 * violations.hashCode() + charges.hashCode();
+    return (31 * violations.hashCode() + charges.hashCode()) * 31 + notices.hashCode();
   }
 
   @Override
   public String toString() {
     return isAllowed() ? "allowed" + (charges.isEmpty() ? "" : " " + charges)
+        + (notices.isEmpty() ? "" : " " + notices)
         : "denied " + violations;
   }
 }

@@ -6,9 +6,11 @@ import dev.imago.core.policy.internal.Verdicts;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.Inputs;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Judges actions: evaluates every rule that concerns the action and answers with a {@link
@@ -28,6 +30,7 @@ public final class PolicyEngine {
 
   private final List<Rule> rules;
   private final Map<ActionKind, Rule[]> rulesByAction = new EnumMap<>(ActionKind.class);
+  private final Map<ActionKind, Rule[]> noticesByAction = new EnumMap<>(ActionKind.class);
 
   private PolicyEngine(List<Rule> rules) {
     this.rules = List.copyOf(Inputs.presentElements(rules, "rules"));
@@ -35,6 +38,19 @@ public final class PolicyEngine {
       rulesByAction.put(kind, this.rules.stream()
           .filter(rule -> rule.actions().contains(kind))
           .toArray(Rule[]::new));
+      // Only rules that can give a notice are asked for one: most decisions have none to ask.
+      noticesByAction.put(kind, Arrays.stream(rulesByAction.get(kind))
+          .filter(PolicyEngine::givesNotices)
+          .toArray(Rule[]::new));
+    }
+  }
+
+  private static boolean givesNotices(Rule rule) {
+    try {
+      return rule.getClass().getMethod("notices", Context.class, Consumer.class)
+          .getDeclaringClass() != Rule.class;
+    } catch (NoSuchMethodException impossible) {
+      throw new AssertionError(impossible);
     }
   }
 
@@ -109,9 +125,24 @@ public final class PolicyEngine {
       }
     }
     List<Charge> charges = Fees.charges(context, image);
-    return collector.violations == null && charges.isEmpty()
+    List<Notice> notices = collector.violations == null ? notices(context) : List.of();
+    return collector.violations == null && charges.isEmpty() && notices.isEmpty()
         ? Decision.allowed()
-        : Decision.of(collector.violations == null ? List.of() : collector.violations, charges);
+        : Decision.of(collector.violations == null ? List.of() : collector.violations, charges,
+            notices);
+  }
+
+  private List<Notice> notices(Context context) {
+    Rule[] rules = noticesByAction.get(context.action().kind());
+    if (rules.length == 0) {
+      return List.of();
+    }
+    List<Notice> notices = new ArrayList<>(2);
+    Consumer<Notice> collect = notice -> notices.add(Inputs.present(notice, "notice"));
+    for (Rule rule : rules) {
+      rule.notices(context, collect);
+    }
+    return notices;
   }
 
   /** Gathers violations, creating a list only when the first one comes. */

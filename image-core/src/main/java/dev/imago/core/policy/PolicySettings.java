@@ -2,6 +2,7 @@ package dev.imago.core.policy;
 
 import dev.imago.spi.ImageType;
 import dev.imago.spi.Inputs;
+import java.time.Duration;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -12,6 +13,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class PolicySettings implements WithPolicySettings {
   private static final long GIB = 1L << 30;
+  private static final long MAX_LEAD_SECONDS = Duration.ofDays(36_500).getSeconds();
   private static final PolicySettings DEFAULTS = builder().build();
 
   PolicySettings() {}
@@ -113,6 +115,28 @@ public abstract class PolicySettings implements WithPolicySettings {
   }
 
   /**
+   * Returns how far ahead a tenant's image may be scheduled for deprecation (rule {@code
+   * DEPRECATE_SCHEDULE}); 3650 days (10 years) by default.
+   *
+   * @return the longest lead, at least one second
+   */
+  @Value.Default
+  public Duration maxDeprecationLead() {
+    return Duration.ofDays(3650);
+  }
+
+  /**
+   * Returns how far ahead a PUBLIC image may be scheduled for deprecation (rule {@code
+   * DEPRECATE_SCHEDULE}); 730 days (2 years) by default.
+   *
+   * @return the longest lead, at least one second
+   */
+  @Value.Default
+  public Duration maxPublicDeprecationLead() {
+    return Duration.ofDays(730);
+  }
+
+  /**
    * Returns the member limit of an image type.
    *
    * @param type the image type
@@ -146,6 +170,11 @@ public abstract class PolicySettings implements WithPolicySettings {
     Inputs.range(defaultMaxMembers(), 0, Integer.MAX_VALUE, "defaultMaxMembers");
     Inputs.range(maxTags(), 0, Integer.MAX_VALUE, "maxTags");
     Inputs.range(maxReplicationBytes(), 0, Long.MAX_VALUE, "maxReplicationBytes");
+    // Bounded so that now plus the lead stays a valid Instant for any clock of this millennium.
+    Inputs.range(Inputs.present(maxDeprecationLead(), "maxDeprecationLead").getSeconds(),
+        1, MAX_LEAD_SECONDS, "maxDeprecationLead");
+    Inputs.range(Inputs.present(maxPublicDeprecationLead(), "maxPublicDeprecationLead")
+        .getSeconds(), 1, MAX_LEAD_SECONDS, "maxPublicDeprecationLead");
     for (Map.Entry<ImageType, Integer> limit : maxMembersByType().entrySet()) {
       Inputs.range(Inputs.present(limit.getValue(), "maxMembersByType"), 0, Integer.MAX_VALUE,
           "maxMembersByType[" + limit.getKey() + "]");

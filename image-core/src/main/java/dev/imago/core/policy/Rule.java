@@ -44,4 +44,14 @@ public interface Rule {
    * @param violations where to report; not called when the action keeps the rule
    */
   void check(Context context, Consumer<Violation> violations);
+
+  /**
+   * Reports what an allowed action should tell the caller (a {@link Notice}), such as a warning
+   * that the image is deprecated. The engine asks only when no rule refused the action. By
+   * default a rule gives no notice.
+   *
+   * @param context the facts of the decision
+   * @param notices where to report
+   */
+  default void notices(Context context, Consumer<Notice> notices) {}
 }

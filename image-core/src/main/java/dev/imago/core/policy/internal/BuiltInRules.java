@@ -16,7 +16,8 @@ public final class BuiltInRules {
     ActionKind.CHANGE_STATUS, ActionKind.USE, ActionKind.SHARE, ActionKind.ACCEPT,
     ActionKind.REJECT, ActionKind.REVOKE, ActionKind.LIST_MEMBERS, ActionKind.PUBLISH,
     ActionKind.WITHDRAW, ActionKind.REPLICATE, ActionKind.PROTECT, ActionKind.UNPROTECT,
-    ActionKind.UPDATE_TAGS, ActionKind.DELETE
+    ActionKind.UPDATE_TAGS, ActionKind.DELETE, ActionKind.DEPRECATE,
+    ActionKind.CANCEL_DEPRECATION
   };
 
   private static final List<Rule> ALL = List.of(
@@ -59,7 +60,11 @@ public final class BuiltInRules {
       new OnlyListedImagesAreWithdrawn(),
       new ReplicasGoToTheOwnersOtherRegion(),
       new SomeImagesStayInTheirRegion(),
-      new MarketAndPublicImagesAreNotReplicated());
+      new MarketAndPublicImagesAreNotReplicated(),
+      new RetirementsFollowTheirSchedule(),
+      new ReplacementsAreEligible(),
+      new ObsoleteImagesCreateNothingNew(),
+      new DeprecatedImagesWarn());
 
   private BuiltInRules() {}
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 final class OnlyTheOperatorManagesPublicImages extends BuiltInRule {
   OnlyTheOperatorManagesPublicImages() {
     super(RuleCode.CREATE_PUBLIC, ActionKind.REGISTER_PUBLIC, ActionKind.CHANGE_STATUS,
-        ActionKind.PROTECT, ActionKind.UNPROTECT, ActionKind.UPDATE_TAGS, ActionKind.DELETE);
+        ActionKind.PROTECT, ActionKind.UNPROTECT, ActionKind.UPDATE_TAGS, ActionKind.DELETE,
+        ActionKind.DEPRECATE, ActionKind.CANCEL_DEPRECATION);
   }
 
   @Override

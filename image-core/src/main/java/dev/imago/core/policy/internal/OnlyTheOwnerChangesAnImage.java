@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 final class OnlyTheOwnerChangesAnImage extends BuiltInRule {
   OnlyTheOwnerChangesAnImage() {
     super(RuleCode.CHANGE_NOT_OWNER, ActionKind.CHANGE_STATUS, ActionKind.PROTECT,
-        ActionKind.UNPROTECT, ActionKind.UPDATE_TAGS, ActionKind.DELETE);
+        ActionKind.UNPROTECT, ActionKind.UPDATE_TAGS, ActionKind.DELETE,
+        ActionKind.DEPRECATE, ActionKind.CANCEL_DEPRECATION);
   }
 
   @Override

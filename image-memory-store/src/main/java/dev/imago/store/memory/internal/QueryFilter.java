@@ -5,6 +5,8 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.OsFacts;
 import dev.imago.spi.OsType;
 import dev.imago.spi.Platform;
+import dev.imago.spi.TenantId;
+import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -22,8 +24,13 @@ public final class QueryFilter {
   private final @Nullable String namePrefix;
   private final @Nullable String tagKey;
   private final @Nullable String tagValue;
+  private final TenantId viewer;
+  // Null when deprecated images are listed: no record is hidden for being deprecated.
+  private final @Nullable Instant deprecatedBy;
 
   private QueryFilter(ImageQuery query) {
+    this.viewer = query.viewer();
+    this.deprecatedBy = query.includeDeprecated() ? null : query.asOf().orElse(null);
     this.types = query.types().isEmpty() ? ANY : mask(query.types());
     this.statuses = query.statuses().isEmpty() ? ANY : mask(query.statuses());
     this.osType = query.osType().orElse(null);
@@ -70,7 +77,9 @@ public final class QueryFilter {
         && (osType == null || record.os().map(OsFacts::osType).orElse(null) == osType)
         && (platform == null || record.os().map(OsFacts::platform).orElse(null) == platform)
         && (namePrefix == null || record.name().startsWith(namePrefix))
-        && (tagKey == null || hasTag(record, tagKey));
+        && (tagKey == null || hasTag(record, tagKey))
+        && (deprecatedBy == null || record.deprecation().isEmpty()
+            || !record.isDeprecatedAt(deprecatedBy) || record.isOwnedBy(viewer));
   }
 
   private boolean hasTag(ImageRecord record, String key) {
