@@ -1,6 +1,7 @@
 package dev.imago.testkit;
 
 import dev.imago.spi.BackupId;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageClass;
@@ -195,8 +196,9 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
         ? Optional.empty() : Optional.of(tenants.generate(in));
     List<DiskSpec> disks = disks(type, in);
     int smallestDisk = disks.isEmpty() ? 1 : disks.get(0).sizeGib();
+    ImageId id = ids.generate(in);
     ImageRecord.Builder image = ImageRecord.builder()
-        .id(ids.generate(in))
+        .id(id)
         .name(names.generate(in))
         .description(DESCRIPTIONS.generate(in))
         .imageClass(imageClass)
@@ -233,10 +235,29 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
     if (source == ImageSource.CLOUD_BACKUP) {
       image.backup(ImageGenerators.idStrings().map(BackupId::of).generate(in));
     }
+    if (Generate.range(1, 4).generate(in) == 1) {
+      image.deprecation(deprecation(id, in));
+    }
     if (source == ImageSource.REPLICA) {
       image.origin(ReplicaOrigin.of(ids.generate(in), otherThan(region, regions.generate(in))));
     }
     return image.build();
+  }
+
+  // A schedule at the generator's times, to the nanosecond, sometimes with an obsolete time and a
+  // replacement (never the image itself).
+  private Deprecation deprecation(ImageId self, RandomnessSource in) {
+    Instant deprecatedAt = times.generate(in)
+        .plusNanos(Generate.pick(List.of(0, 0, 1, 999_999_999)).generate(in));
+    Deprecation.Builder schedule = Deprecation.builder().deprecatedAt(deprecatedAt);
+    if (Generate.booleans().generate(in)) {
+      schedule.obsoleteAt(deprecatedAt.plusSeconds(Generate.range(0, 86_400).generate(in)));
+    }
+    ImageId replacement = ids.generate(in);
+    if (Generate.booleans().generate(in) && !replacement.equals(self)) {
+      schedule.replacement(replacement);
+    }
+    return schedule.build();
   }
 
   private static List<DiskSpec> disks(ImageType type, RandomnessSource in) {

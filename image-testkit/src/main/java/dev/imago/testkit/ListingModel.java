@@ -57,6 +57,7 @@ final class ListingModel {
         .filter(record -> record.status() != ImageStatus.DELETED)
         .filter(record -> record.region().equals(query.region()))
         .filter(record -> isVisible(record, query))
+        .filter(record -> !isHiddenAsDeprecated(record, query))
         .filter(record -> passesFilters(record, query))
         .sorted(order(query.sort()))
         .toList();
@@ -86,6 +87,16 @@ final class ListingModel {
         || reasons.contains(Visibility.SHARED) && record.member(query.viewer())
             .filter(membership -> query.membership().contains(membership.status()))
             .isPresent();
+  }
+
+  // USE_DEPRECATED: from its deprecation time, on, an image leaves the listings of everyone but
+  // its owner, unless the query asks for deprecated images.
+  private static boolean isHiddenAsDeprecated(ImageRecord record, ImageQuery query) {
+    if (query.includeDeprecated() || query.asOf().isEmpty() || record.deprecation().isEmpty()
+        || record.isOwnedBy(query.viewer())) {
+      return false;
+    }
+    return !record.deprecation().get().deprecatedAt().isAfter(query.asOf().get());
   }
 
   private static boolean passesFilters(ImageRecord record, ImageQuery query) {
@@ -181,7 +192,9 @@ final class ListingModel {
         .tagKey(tagKey)
         .tagValue(tagValue)
         .sort(Generate.enumValues(ImageSort.class).generate(in))
-        .pageSize(Generate.range(1, 5).generate(in));
+        .pageSize(Generate.range(1, 5).generate(in))
+        .asOf(Generate.pick(TIMES).toOptionals(60).generate(in))
+        .includeDeprecated(RARELY_SET.generate(in));
     if (OFTEN_SET.generate(in)) {
       query.include(subsetOf(Visibility.class, in));
     }
