@@ -63,6 +63,7 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
       Set.of(ServerKind.ECS), Set.of(ServerKind.BMS), Set.of(ServerKind.ECS, ServerKind.BMS)));
   private static final Gen<Integer> DISK_SIZES = Generate.range(1, 2_048);
   private static final Gen<Integer> DATA_DISK_COUNTS = Generate.range(0, 3);
+  private static final Gen<String> FAMILIES = Generate.pick(List.of("web", "db"));
   private static final Gen<Integer> MEMBER_COUNTS = Generate.range(0, 3);
   private static final Gen<String> DESCRIPTIONS =
       ImageGenerators.textOf("abcdefghij .,-", Generate.range(0, 40));
@@ -237,6 +238,9 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
     }
     if (Generate.range(1, 4).generate(in) == 1) {
       image.deprecation(deprecation(id, in));
+    }
+    if (Generate.booleans().generate(in)) {
+      image.family(FAMILIES.generate(in)).excludedFromLatest(Generate.range(1, 4).generate(in) == 1);
     }
     if (source == ImageSource.REPLICA) {
       image.origin(ReplicaOrigin.of(ids.generate(in), otherThan(region, regions.generate(in))));

@@ -19,6 +19,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.imago.spi.Deprecation;
 import dev.imago.spi.EventType;
+import dev.imago.spi.Family;
 import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageEvent;
@@ -581,6 +582,40 @@ public abstract class ImageStoreContract {
     String cursor = firstCursor(query(BOB).pageSize(1).includeDeprecated(true));
 
     assertCursorRejected(query(BOB).pageSize(1), cursor, "the same listing without them");
+  }
+
+  @Test
+  void family_filter_lists_the_images_of_that_owners_family_only() {
+    create(privateImage("a-web-1", ALICE).family("web"));
+    create(privateImage("a-web-2", ALICE).family("web").excludedFromLatest(true));
+    create(privateImage("a-db", ALICE).family("db"));
+    create(privateImage("a-none", ALICE));
+    create(privateImage("b-web", BOB).family("web")
+        .putMembers(ALICE, membership(ALICE, MembershipStatus.ACCEPTED)));
+    create(Samples.publicImage("p-web").family("web"));
+    create(Samples.marketImage("m-web", CAROL).family("web"));
+
+    assertThat(listed(query(ALICE).family(Family.of(ALICE, "web"))))
+        .as("Alice's own family web").containsExactlyInAnyOrder("a-web-1", "a-web-2");
+    assertThat(listed(query(ALICE).family(Family.of(BOB, "web"))))
+        .as("Bob's family web, shared with Alice").containsExactly("b-web");
+    assertThat(listed(query(ALICE).family(Family.platform("web"))))
+        .as("the platform's family web").containsExactly("p-web");
+    assertThat(listed(query(ALICE).family(Family.of(CAROL, "web"))))
+        .as("Carol's family web, on the market").containsExactly("m-web");
+    assertThat(listed(query(CAROL).family(Family.of(BOB, "web"))))
+        .as("Bob's family web, which Carol does not see").isEmpty();
+  }
+
+  @Test
+  void family_changes_move_an_image_in_and_out_of_its_family_listing() {
+    ImageRecord image = create(privateImage("a1", ALICE).family("web"));
+    ImageQuery.Builder web = query(ALICE).family(Family.of(ALICE, "web"));
+
+    ImageRecord moved = change(image, next -> next.family("db"));
+    assertThat(listed(web)).as("after moving to family db").isEmpty();
+    change(moved, next -> next.family("web"));
+    assertThat(listed(web)).as("after moving back").containsExactly("a1");
   }
 
   @Test

@@ -272,6 +272,9 @@ public final class PolicyGenerators {
     if (bool(in, 1, 4)) {
       image.deprecation(deprecation(in));
     }
+    if (bool(in, 1, 3)) {
+      image.family("web").excludedFromLatest(bool(in, 1, 3));
+    }
     return image.build();
   }
 
@@ -441,6 +444,9 @@ public final class PolicyGenerators {
       case DELETE -> new Action.Delete(id);
       case DEPRECATE -> new Action.Deprecate(id, deprecation(in));
       case CANCEL_DEPRECATION -> new Action.CancelDeprecation(id);
+      case SET_FAMILY -> new Action.SetFamily(id, bool(in, 3, 1)
+          ? Optional.of(pick(List.of("web", "db-base")).generate(in)) : Optional.empty(),
+          bool(in, 1, 3));
       case CREATE, REGISTER_PUBLIC, LIST ->
           throw new IllegalArgumentException(kind + " does not act on an image");
     };
