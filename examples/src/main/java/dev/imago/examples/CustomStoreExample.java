@@ -23,6 +23,7 @@ import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.store.memory.InMemoryImageStore;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,6 +74,12 @@ public final class CustomStoreExample {
     public long countOwned(TenantId owner, RegionId region) {
       queries.incrementAndGet();
       return delegate.countOwned(owner, region);
+    }
+
+    @Override
+    public List<ImageRecord> listExpired(Instant purgeBy, int limit) {
+      queries.incrementAndGet();
+      return delegate.listExpired(purgeBy, limit);
     }
 
     @Override

@@ -274,7 +274,11 @@ public interface ImageService {
   ImageRecord updateTags(Caller caller, ImageId image, Map<String, String> tags);
 
   /**
-   * Deletes an image for good; every membership and any listing end with it.
+   * Deletes an image; every membership and any market listing end with it. With a retention
+   * period set ({@code PolicySettings.recycleRetention}), a tenant's image goes to its owner's
+   * recycle bin instead (rule {@code RECYCLE_RETENTION}): nobody else sees it, it leaves the
+   * quota, and its owner may {@link #restore} it until the retention ends; otherwise, and for a
+   * public image, it is DELETED for good.
    *
    * @param caller the owner, or the operator for a public image
    * @param image the image
@@ -370,6 +374,61 @@ public interface ImageService {
    * @throws StoreException if the store or a directory failed
    */
   Optional<ImageRecord> latestInFamily(Caller caller, Family family);
+
+  /**
+   * Restores an image from its owner's recycle bin, with the status it had and without members
+   * (rule {@code RECYCLE_RESTORE}).
+   *
+   * @param caller the owner
+   * @param image the image
+   * @return the image as saved
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (RECYCLE_RESTORE after the retention,
+   *     CREATE_QUOTA without room, ...)
+   * @throws VersionConflictException if the image kept changing under the retries
+   * @throws StoreException if the store or a directory failed
+   */
+  ImageRecord restore(Caller caller, ImageId image);
+
+  /**
+   * Lists the caller's recycle bin: its images of its region deleted into it and not yet purged,
+   * newest first.
+   *
+   * @param caller the tenant
+   * @param pageSize the page size, 1 to 1000
+   * @return the first page
+   * @throws InputException if an argument is absent or out of range, or the caller is not a
+   *     known tenant
+   * @throws StoreException if the store or a directory failed
+   */
+  Page<ImageRecord> listRecycleBin(Caller caller, int pageSize);
+
+  /**
+   * Lists the caller's recycle bin after a cursor, as {@link #listRecycleBin(Caller, int)}.
+   *
+   * @param caller the tenant
+   * @param pageSize the page size, 1 to 1000
+   * @param cursor the next cursor of the previous page
+   * @return the page
+   * @throws InputException if an argument is absent or out of range, the caller is not a known
+   *     tenant, or the cursor is not this listing's (INPUT_PAGE)
+   * @throws StoreException if the store or a directory failed
+   */
+  Page<ImageRecord> listRecycleBin(Caller caller, int pageSize, String cursor);
+
+  /**
+   * Deletes for good the images whose retention in a recycle bin has ended (rule {@code
+   * RECYCLE_RETENTION}), the earliest first, at most {@code limit} of them. The host runs it on
+   * a schedule; it is idempotent and safe to run from several hosts at once: an image restored
+   * or purged by another host meanwhile is left as it is.
+   *
+   * @param limit the most images to purge in this call, at least 1
+   * @return how many images this call purged
+   * @throws InputException if {@code limit} is below 1
+   * @throws StoreException if the store failed
+   */
+  int purgeExpired(int limit);
 
   /**
    * Decides whether an action may happen, changing nothing: a console greys out a button and

@@ -50,6 +50,7 @@ import dev.imago.spi.TenantInfo;
 import dev.imago.spi.VersionConflictException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -355,6 +356,11 @@ class CommandListenerTest {
     @Override
     public long countOwned(TenantId owner, RegionId region) {
       return 0;
+    }
+
+    @Override
+    public List<ImageRecord> listExpired(Instant purgeBy, int limit) {
+      return List.of();
     }
 
     @Override

@@ -32,6 +32,12 @@ public enum EventType {
   DEPRECATION_CANCELLED,
   /** The image joined or left a family, or was excluded from or included in its "latest". */
   FAMILY_CHANGED,
+  /** The image was deleted into its owner's recycle bin. */
+  RECYCLED,
+  /** The image was restored from its owner's recycle bin. */
+  RESTORED,
+  /** The image's retention ended and it was deleted for good. */
+  PURGED,
   /** The image was deleted. */
   DELETED
 }

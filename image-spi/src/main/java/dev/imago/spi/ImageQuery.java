@@ -9,7 +9,8 @@ import org.immutables.value.Value;
  * {@link ImageStore#listVisible(ImageQuery)}, an {@link ImageFilter} with the viewer and the
  * region.
  *
- * <p>An image is listed when it is not DELETED, lies in the query's region, is visible to the
+ * <p>An image is listed when it is in use (neither DELETED nor RECYCLED), lies in the query's
+ * region, is visible to the
  * viewer for one of the reasons in {@link #include()} and passes every filter that is set ({@link
  * #matches(ImageRecord)}, the one definition every store follows). An image visible for two
  * reasons (a tenant's own market image) is listed once.
@@ -96,12 +97,14 @@ public abstract class ImageQuery extends ListingAttributes implements WithImageQ
   public abstract Optional<Instant> asOf();
 
   /**
-   * Tells whether the query lists an image: it is not DELETED, lies in the query's region, is
+   * Tells whether the query lists an image: it is in use ({@link ImageRecord#isInUse()}), lies in
+   * the query's region, is
    * visible to the viewer for one of the reasons in {@link #include()} (OWN: the viewer owns it;
    * PUBLIC and MARKET: its class; SHARED: the viewer is a member with one of the statuses in
    * {@link #membership()}), is not deprecated at {@link #asOf()} unless the viewer owns it or the
-   * query includes deprecated images, and passes every filter that is set. Paging is not part of
-   * it.
+   * query includes deprecated images, and passes every filter that is set. A listing of the
+   * {@link #recycleBin() recycle bin} takes instead the viewer's own RECYCLED images of the
+   * region that pass the filters. Paging is not part of it.
    *
    * @param record an image
    * @return {@code true} when the query lists it
@@ -109,9 +112,9 @@ public abstract class ImageQuery extends ListingAttributes implements WithImageQ
    */
   public final boolean matches(ImageRecord record) {
     Inputs.present(record, "record");
-    return record.status() != ImageStatus.DELETED
-        && record.region().equals(region())
-        && isVisible(record)
+    return record.region().equals(region())
+        && (recycleBin() ? record.status() == ImageStatus.RECYCLED && record.isOwnedBy(viewer())
+            : record.isInUse() && isVisible(record))
         && (includeDeprecated() || asOf().isEmpty() || !record.isDeprecatedAt(asOf().get())
             || record.isOwnedBy(viewer()))
         && (types().isEmpty() || types().contains(record.type()))

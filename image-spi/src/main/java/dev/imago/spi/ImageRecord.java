@@ -235,6 +235,13 @@ public abstract class ImageRecord implements WithImageRecord {
   public abstract Optional<Deprecation> deprecation();
 
   /**
+   * Returns how the image lies in its owner's recycle bin (rule {@code RECYCLE_RETENTION}).
+   *
+   * @return the recycling, present exactly when the status is RECYCLED
+   */
+  public abstract Optional<Recycling> recycling();
+
+  /**
    * Returns when the image was created.
    *
    * @return the creation time
@@ -276,13 +283,24 @@ public abstract class ImageRecord implements WithImageRecord {
 
   /**
    * Tells whether the image counts in its owner's quota (rule {@code CREATE_QUOTA}): it has an
-   * owner (it is PRIVATE or MARKET) and is not DELETED. {@link ImageStore#countOwned} counts these
+   * owner (it is PRIVATE or MARKET) and is in use, neither DELETED nor RECYCLED. {@link
+   * ImageStore#countOwned} counts these
    * images, and a save with an {@link ImageChange#ownedLimit()} keeps their number.
    *
    * @return {@code true} when the image counts
    */
   public final boolean isCountedInQuota() {
-    return owner().isPresent() && status() != ImageStatus.DELETED;
+    return owner().isPresent() && isInUse();
+  }
+
+  /**
+   * Tells whether the image is in use: neither DELETED nor RECYCLED, the images listings show
+   * and quotas count.
+   *
+   * @return {@code true} when the image is in use
+   */
+  public final boolean isInUse() {
+    return status() != ImageStatus.DELETED && status() != ImageStatus.RECYCLED;
   }
 
   /**
@@ -323,10 +341,11 @@ public abstract class ImageRecord implements WithImageRecord {
     checkOwnershipAndClass();
     checkContent();
     checkProvenance();
-    if (status() == ImageStatus.DELETED && !members().isEmpty()) {
+    if (!isInUse() && !members().isEmpty()) {
       throw new InputException("members", members().size(), RuleCode.SHARE_DELETE,
           "must be empty once the image is deleted");
     }
+    checkRecycling();
     if (deprecation().flatMap(Deprecation::replacement).filter(id()::equals).isPresent()) {
       throw new InputException("deprecation.replacement", id(), RuleCode.DEPRECATE_REPLACEMENT,
           "must be another image");
@@ -479,6 +498,18 @@ public abstract class ImageRecord implements WithImageRecord {
     if (minDiskGib() < disks.get(0).sizeGib()) {
       throw new InputException("minDiskGib", minDiskGib(), code,
           "must be at least the " + firstRole + " disk's size, " + disks.get(0).sizeGib() + " GiB");
+    }
+  }
+
+  private void checkRecycling() {
+    boolean recycled = status() == ImageStatus.RECYCLED;
+    if (recycled != recycling().isPresent()) {
+      throw new InputException("recycling", recycling().orElse(null), RuleCode.RECYCLE_RETENTION,
+          "must be present exactly when the status is RECYCLED");
+    }
+    if (recycled && (owner().isEmpty() || imageClass() != ImageClass.PRIVATE)) {
+      throw new InputException("imageClass", imageClass(), RuleCode.RECYCLE_RETENTION,
+          "must be PRIVATE, with an owner, for an image in a recycle bin");
     }
   }
 

@@ -12,6 +12,13 @@ public enum ImageStatus {
   KILLED,
   /** Taken out of use for now; it can be reactivated. */
   DEACTIVATED,
+  /**
+   * Deleted into its owner's recycle bin (rule {@code RECYCLE_RETENTION}): nobody else sees or
+   * uses it and it counts in no quota; its owner may restore it until its retention ends, when
+   * it is purged to DELETED. The record's {@link ImageRecord#recycling()} says until when and
+   * with which status it comes back.
+   */
+  RECYCLED,
   /** Gone for good; the id is never reused. */
   DELETED;
 }

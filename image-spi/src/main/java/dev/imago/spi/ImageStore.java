@@ -1,5 +1,6 @@
 package dev.imago.spi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +45,8 @@ import java.util.Optional;
  * <p>A store rejects absent arguments with {@link InputException} (rule {@code INPUT_VALUE})
  * naming the parameter as the field: {@code id} for {@link #load}, {@code change} for {@link
  * #save}, {@code query} for {@link #listVisible}, {@code owner} and {@code region} for {@link
- * #countOwned}; {@code afterSequence} and {@code limit} name the bounds of {@link #events}; a
+ * #countOwned}; {@code afterSequence} and {@code limit} name the bounds of {@link #events}, {@code
+ * purgeBy} and {@code limit} those of {@link #listExpired}; a
  * cursor from another query or viewer is field {@code cursor}, rule {@code INPUT_PAGE} (as {@link
  * PageCursor#decode} reports it). The values themselves check everything else when they are
  * built ({@code record.version} of an {@link ImageChange}, for one), so a store need not.
@@ -103,7 +105,8 @@ public interface ImageStore {
 
   /**
    * Counts the images a tenant owns in a region that count in its quota ({@link
-   * ImageRecord#isCountedInQuota()}: PRIVATE or MARKET, not DELETED): the figure the quota is
+   * ImageRecord#isCountedInQuota()}: PRIVATE or MARKET, neither DELETED nor RECYCLED): the figure
+   * the quota is
    * checked against (rule {@code CREATE_QUOTA}).
    *
    * @param owner the tenant
@@ -113,6 +116,21 @@ public interface ImageStore {
    * @throws StoreException if the storage failed
    */
   long countOwned(TenantId owner, RegionId region);
+
+  /**
+   * Lists the images in a recycle bin whose retention has ended (rule {@code RECYCLE_RETENTION}):
+   * RECYCLED images whose {@link Recycling#purgeAt()} is not after the given moment, the earliest
+   * purge time first (ties by id), whoever owns them. A host purges them on a schedule; several
+   * hosts may do so at once, since each purge is a save that expects the version listed.
+   *
+   * @param purgeBy the moment, normally now
+   * @param limit the largest number of images to return, at least 1
+   * @return up to {@code limit} images, in purge order
+   * @throws InputException if {@code purgeBy} is absent (field {@code purgeBy}) or {@code limit}
+   *     below 1 (field {@code limit})
+   * @throws StoreException if the storage failed
+   */
+  List<ImageRecord> listExpired(Instant purgeBy, int limit);
 
   /**
    * Reads events after a sequence number, in sequence order (see the class description for the

@@ -105,6 +105,18 @@ abstract class ListingAttributes {
   }
 
   /**
+   * Tells whether the listing is of the viewer's recycle bin (rule {@code RECYCLE_RETENTION}):
+   * its own RECYCLED images of the region, instead of the images in use it sees. The reasons of
+   * visibility do not apply to it; the other filters do.
+   *
+   * @return {@code true} to list the recycle bin; {@code false} by default
+   */
+  @Value.Default
+  public boolean recycleBin() {
+    return false;
+  }
+
+  /**
    * Returns the order of the listing.
    *
    * @return the sort
@@ -141,6 +153,10 @@ abstract class ListingAttributes {
     if (statuses().contains(ImageStatus.DELETED)) {
       throw new InputException("statuses", statuses(), RuleCode.LIFECYCLE_DELETED,
           "must not ask for DELETED images, which are never listed");
+    }
+    if (statuses().contains(ImageStatus.RECYCLED)) {
+      throw new InputException("statuses", statuses(), RuleCode.RECYCLE_RETENTION,
+          "must not ask for RECYCLED images, which only a listing of the recycle bin shows");
     }
     if (pageSize() < 1 || pageSize() > ImageFilter.MAX_PAGE_SIZE) {
       throw new InputException("pageSize", pageSize(), RuleCode.INPUT_PAGE,

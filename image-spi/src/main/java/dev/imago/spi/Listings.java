@@ -1,6 +1,8 @@
 package dev.imago.spi;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +13,10 @@ import java.util.Optional;
  * indexed store pages from its indexes instead, with the same definitions.
  */
 public final class Listings {
+  /** The order of {@link ImageStore#listExpired}: the earliest purge time first, ties by id. */
+  public static final Comparator<ImageRecord> PURGE_ORDER = Comparator
+      .<ImageRecord, Instant>comparing(record -> record.recycling().orElseThrow().purgeAt())
+      .thenComparing(record -> record.id().value());
   private Listings() {}
 
   /**
@@ -41,5 +47,31 @@ public final class Listings {
     }
     List<ImageRecord> items = listed.subList(0, query.pageSize());
     return Page.of(items, Optional.of(PageCursor.encode(query, items.get(items.size() - 1))));
+  }
+  /**
+   * Returns the images whose retention in a recycle bin has ended, as {@link
+   * ImageStore#listExpired} lists them, among the given images.
+   *
+   * @param records every image of the store, in any order and of any status
+   * @param purgeBy the moment
+   * @param limit the largest number of images to return, at least 1
+   * @return the RECYCLED images whose purge time is not after {@code purgeBy}, the earliest purge
+   *     time first (ties by id), at most {@code limit}
+   * @throws InputException if an argument is absent (field {@code records} or {@code purgeBy})
+   *     or {@code limit} is below 1 (field {@code limit})
+   */
+  public static List<ImageRecord> expired(Iterable<ImageRecord> records, Instant purgeBy,
+      int limit) {
+    Inputs.present(records, "records");
+    Inputs.present(purgeBy, "purgeBy");
+    Inputs.range(limit, 1, Integer.MAX_VALUE, "limit");
+    List<ImageRecord> expired = new ArrayList<>();
+    for (ImageRecord record : records) {
+      if (record.recycling().filter(recycling -> recycling.isExpiredAt(purgeBy)).isPresent()) {
+        expired.add(record);
+      }
+    }
+    expired.sort(PURGE_ORDER);
+    return List.copyOf(expired.subList(0, Math.min(limit, expired.size())));
   }
 }

@@ -112,6 +112,11 @@ public record RuleCode(String value) {
   /** A family resolves to the newest image of it the caller may use now. */
   public static final RuleCode FAMILY_LATEST = new RuleCode("FAMILY_LATEST");
 
+  /** With a retention period set, a deleted image waits in its owner's recycle bin. */
+  public static final RuleCode RECYCLE_RETENTION = new RuleCode("RECYCLE_RETENTION");
+  /** Only the owner restores an image, before its retention ends and with quota room. */
+  public static final RuleCode RECYCLE_RESTORE = new RuleCode("RECYCLE_RESTORE");
+
   /** A name is 1 to 128 letters, digits, spaces, '_', '-' or '.', not padded with spaces. */
   public static final RuleCode INPUT_NAME = new RuleCode("INPUT_NAME");
   /** A description is at most 1024 characters without control characters. */

@@ -9,6 +9,7 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStore;
 import dev.imago.spi.Page;
 import dev.imago.spi.StoredEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import dev.imago.spi.RegionId;
@@ -94,6 +95,11 @@ class ImagoHealthTest {
 
         @Override
         public long countOwned(TenantId owner, RegionId region) {
+          throw gone();
+        }
+
+        @Override
+        public List<ImageRecord> listExpired(Instant purgeBy, int limit) {
           throw gone();
         }
 

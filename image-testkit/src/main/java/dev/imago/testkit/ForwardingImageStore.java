@@ -10,6 +10,7 @@ import dev.imago.spi.Page;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,11 @@ public abstract class ForwardingImageStore implements ImageStore {
   @Override
   public long countOwned(TenantId owner, RegionId region) {
     return delegate.countOwned(owner, region);
+  }
+
+  @Override
+  public List<ImageRecord> listExpired(Instant purgeBy, int limit) {
+    return delegate.listExpired(purgeBy, limit);
   }
 
   @Override

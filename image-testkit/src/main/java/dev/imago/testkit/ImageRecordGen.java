@@ -13,6 +13,7 @@ import dev.imago.spi.ImageType;
 import dev.imago.spi.Inputs;
 import dev.imago.spi.KeyId;
 import dev.imago.spi.Membership;
+import dev.imago.spi.Recycling;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ReplicaOrigin;
 import dev.imago.spi.ServerKind;
@@ -167,7 +168,8 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
   }
 
   /**
-   * Returns a generator of images in the given statuses only.
+   * Returns a generator of images in the given statuses only. Only private images wait in a
+   * recycle bin: a RECYCLED image drawn of another class is made ACTIVE instead.
    *
    * @param first a status
    * @param more more statuses
@@ -230,7 +232,16 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
     } else {
       image.encryptionKey(ImageGenerators.idStrings().map(KeyId::of).toOptionals(70).generate(in));
     }
-    if (imageClass == ImageClass.PRIVATE && status != ImageStatus.DELETED) {
+    if (status == ImageStatus.RECYCLED) {
+      // Only a tenant's private image waits in a recycle bin, without members.
+      if (imageClass == ImageClass.PRIVATE) {
+        image.recycling(Recycling.of(createdAt, createdAt.plusSeconds(
+            Generate.range(1, 86_400).generate(in)), Generate.pick(List.of(ImageStatus.ACTIVE,
+            ImageStatus.DEACTIVATED, ImageStatus.QUEUED)).generate(in)));
+      } else {
+        image.status(ImageStatus.ACTIVE);
+      }
+    } else if (imageClass == ImageClass.PRIVATE && status != ImageStatus.DELETED) {
       image.members(members(owner.orElseThrow(), in));
     }
     if (source == ImageSource.CLOUD_BACKUP) {

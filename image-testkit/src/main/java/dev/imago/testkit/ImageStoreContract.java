@@ -36,6 +36,7 @@ import dev.imago.spi.OsType;
 import dev.imago.spi.Page;
 import dev.imago.spi.Platform;
 import dev.imago.spi.QuotaExceededException;
+import dev.imago.spi.Recycling;
 import dev.imago.spi.RuleCode;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
@@ -1152,7 +1153,12 @@ public abstract class ImageStoreContract {
   /** Creates images of Alice, named by their status. */
   private void createOneImageOfAlicePerStatus() {
     for (ImageStatus status : ImageStatus.values()) {
-      create(privateImage(status.name().toLowerCase(Locale.ROOT), ALICE).status(status));
+      ImageRecord.Builder image = privateImage(status.name().toLowerCase(Locale.ROOT), ALICE)
+          .status(status);
+      if (status == ImageStatus.RECYCLED) {
+        image.recycling(Recycling.of(T0, T0.plusSeconds(86_400), ImageStatus.ACTIVE));
+      }
+      create(image);
     }
   }
 

@@ -56,9 +56,11 @@ final class ListingModel {
   /** Every record the query lists, in the query's order, ignoring its page size and cursor. */
   static List<ImageRecord> expected(Collection<ImageRecord> records, ImageQuery query) {
     return records.stream()
-        .filter(record -> record.status() != ImageStatus.DELETED)
         .filter(record -> record.region().equals(query.region()))
-        .filter(record -> isVisible(record, query))
+        .filter(record -> query.recycleBin()
+            ? record.status() == ImageStatus.RECYCLED && record.isOwnedBy(query.viewer())
+            : record.status() != ImageStatus.DELETED && record.status() != ImageStatus.RECYCLED
+                && isVisible(record, query))
         .filter(record -> !isHiddenAsDeprecated(record, query))
         .filter(record -> isOfTheFamily(record, query))
         .filter(record -> passesFilters(record, query))
@@ -210,6 +212,7 @@ final class ListingModel {
         .pageSize(Generate.range(1, 5).generate(in))
         .asOf(Generate.pick(TIMES).toOptionals(60).generate(in))
         .includeDeprecated(RARELY_SET.generate(in))
+        .recycleBin(RARELY_SET.generate(in))
         .family(Generate.pick(FAMILY_NAMES).zip(Generate.pick(TENANTS).toOptionals(70),
             (name, owner) -> owner.map(tenant -> Family.of(tenant, name))
                 .orElseGet(() -> Family.platform(name)))
@@ -225,7 +228,8 @@ final class ListingModel {
     }
     if (RARELY_SET.generate(in)) {
       query.statuses(subsetOf(ImageStatus.class, in).stream()
-          .filter(status -> status != ImageStatus.DELETED).toList());
+          .filter(status -> status != ImageStatus.DELETED && status != ImageStatus.RECYCLED)
+          .toList());
     }
     return query.build();
   }

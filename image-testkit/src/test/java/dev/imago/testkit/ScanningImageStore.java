@@ -13,6 +13,7 @@ import dev.imago.spi.RegionId;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.VersionConflictException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,11 @@ final class ScanningImageStore implements ImageStore {
   }
 
   @Override
+  public synchronized List<ImageRecord> listExpired(Instant purgeBy, int limit) {
+    return Listings.expired(records.values(), purgeBy, limit);
+  }
+
+  @Override
   public synchronized List<StoredEvent> events(long afterSequence, int limit) {
     Inputs.range(afterSequence, 0, Long.MAX_VALUE, "afterSequence");
     Inputs.range(limit, 1, Integer.MAX_VALUE, "limit");
@@ -83,3 +89,4 @@ final class ScanningImageStore implements ImageStore {
     return record == null ? 0 : record.version();
   }
 }
+

@@ -270,6 +270,45 @@ public final class DefaultImageService implements ImageService {
   }
 
   @Override
+  public ImageRecord restore(Caller caller, ImageId image) {
+    return execute(caller, new Action.Restore(image), DefaultImageService::saved);
+  }
+
+  @Override
+  public Page<ImageRecord> listRecycleBin(Caller caller, int pageSize) {
+    return listVisible(caller, ImageFilter.builder().recycleBin(true).pageSize(pageSize).build());
+  }
+
+  @Override
+  public Page<ImageRecord> listRecycleBin(Caller caller, int pageSize, String cursor) {
+    return listVisible(caller, ImageFilter.builder().recycleBin(true).pageSize(pageSize)
+        .cursor(Inputs.present(cursor, "cursor")).build());
+  }
+
+  @Override
+  public int purgeExpired(int limit) {
+    Inputs.range(limit, 1, Integer.MAX_VALUE, "limit");
+    Instant now = clock.instant();
+    int purged = 0;
+    for (ImageRecord expired : port("listing expired images",
+        () -> store.listExpired(now, limit))) {
+      Context context = contextFor(Caller.operator(), new Action.Purge(expired.id()));
+      // Another host restored or purged it meanwhile: the decision or the save says so, and this
+      // call leaves the image to it.
+      if (!context.image().map(expired::equals).orElse(false)) {
+        continue;
+      }
+      try {
+        save(aggregate.execute(context, newImageIds));
+        purged++;
+      } catch (ImagePolicyException | VersionConflictException changedMeanwhile) {
+        LOG.debug("image {} changed while it was purged: {}", expired.id(), changedMeanwhile);
+      }
+    }
+    return purged;
+  }
+
+  @Override
   public Decision check(Caller caller, Action action) {
     Inputs.present(action, "action");
     Decision decision = decide(contextFor(caller, action));
@@ -437,6 +476,13 @@ public final class DefaultImageService implements ImageService {
           port("looking up a tenant", () -> tenants.find(recipient))
               .ifPresent(found -> context.putTenants(recipient, found));
         }
+      }
+    } else if (action instanceof Action.Restore) {
+      // The owner's count, for the quota room a restored image needs (CREATE_QUOTA).
+      if (image.isPresent() && mayManage(caller, image.get())) {
+        ImageRecord recycled = image.get();
+        context.ownedImages(port("counting images",
+            () -> store.countOwned(recycled.owner().get(), recycled.region())));
       }
     } else if (action instanceof Action.Deprecate deprecate) {
       if (image.isPresent() && mayManage(caller, image.get())) {

@@ -24,11 +24,13 @@ import dev.imago.spi.MachineFacts;
 import dev.imago.spi.MarketListing;
 import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
+import dev.imago.spi.Recycling;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ReplicaOrigin;
 import dev.imago.spi.RuleCode;
 import dev.imago.spi.ServerKind;
 import dev.imago.spi.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -122,6 +124,13 @@ public final class Image {
       return delete(context, image);
     } else if (action instanceof Action.Deprecate deprecate) {
       return deprecate(context, image, deprecate.schedule());
+    } else if (action instanceof Action.Restore) {
+      return restore(context, image);
+    } else if (action instanceof Action.Purge) {
+      ImageRecord purged = next(image, context).status(ImageStatus.DELETED)
+          .recycling(Optional.empty()).build();
+      return Change.of(purged, image.version(),
+          List.of(event(context, image, EventType.PURGED).build()));
     } else if (action instanceof Action.SetFamily family) {
       ImageRecord next = next(image, context).family(family.family())
           .excludedFromLatest(family.excludedFromLatest()).build();
@@ -337,22 +346,45 @@ public final class Image {
 
   private static Change delete(Context context, ImageRecord image) {
     List<ImageEvent> events = new ArrayList<>();
-    // Every membership ends with the image (SHARE_DELETE), and a listing is withdrawn.
+    // Every membership ends with the image (SHARE_DELETE), and a listing is withdrawn, whether it
+    // is deleted for good or into the recycle bin (RECYCLE_RETENTION).
     for (TenantId member : image.members().keySet()) {
       events.add(event(context, image, EventType.MEMBER_REMOVED)
           .member(member)
           .putDetails("reason", RuleCode.SHARE_DELETE.value())
           .build());
     }
-    ImageRecord.Builder next = next(image, context)
-        .members(Map.of())
-        .status(ImageStatus.DELETED);
+    ImageRecord.Builder next = next(image, context).members(Map.of());
     if (image.imageClass() == ImageClass.MARKET) {
       events.add(event(context, image, EventType.WITHDRAWN).build());
       next.imageClass(ImageClass.PRIVATE).listing(Optional.empty());
     }
-    events.add(event(context, image, EventType.DELETED).build());
+    Optional<Duration> retention = context.settings().recycleRetention();
+    if (retention.isPresent() && image.owner().isPresent()) {
+      Instant recycledAt = context.now();
+      Recycling recycling = Recycling.of(recycledAt, recycledAt.plus(retention.get()),
+          image.status());
+      next.status(ImageStatus.RECYCLED).recycling(recycling);
+      events.add(event(context, image, EventType.RECYCLED)
+          .putDetails("purgeAt", recycling.purgeAt().toString())
+          .build());
+    } else {
+      next.status(ImageStatus.DELETED);
+      events.add(event(context, image, EventType.DELETED).build());
+    }
     return Change.of(next.build(), image.version(), events);
+  }
+
+  private static Change restore(Context context, ImageRecord image) {
+    ImageRecord restored = next(image, context)
+        .status(image.recycling().orElseThrow().statusBefore())
+        .recycling(Optional.empty())
+        .build();
+    // Back in use, the image counts in its owner's quota again: the store keeps it in the save.
+    return new Change(restored, true, image.version(),
+        List.of(event(context, image, EventType.RESTORED).build()),
+        OptionalLong.of(context.settings().maxPrivateImagesPerRegion()), List.of(), List.of(),
+        Map.of());
   }
 
   private static Change deprecate(Context context, ImageRecord image, Deprecation schedule) {

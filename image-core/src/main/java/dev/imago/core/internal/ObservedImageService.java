@@ -205,6 +205,26 @@ public final class ObservedImageService implements ImageService {
   }
 
   @Override
+  public ImageRecord restore(Caller caller, ImageId image) {
+    return observe(ActionKind.RESTORE, () -> service.restore(caller, image));
+  }
+
+  @Override
+  public Page<ImageRecord> listRecycleBin(Caller caller, int pageSize) {
+    return observe(ActionKind.LIST, () -> service.listRecycleBin(caller, pageSize));
+  }
+
+  @Override
+  public Page<ImageRecord> listRecycleBin(Caller caller, int pageSize, String cursor) {
+    return observe(ActionKind.LIST, () -> service.listRecycleBin(caller, pageSize, cursor));
+  }
+
+  @Override
+  public int purgeExpired(int limit) {
+    return observe(ActionKind.PURGE, () -> service.purgeExpired(limit));
+  }
+
+  @Override
   public ImageRecord cancelDeprecation(Caller caller, ImageId image) {
     return observe(ActionKind.CANCEL_DEPRECATION,
         () -> service.cancelDeprecation(caller, image));

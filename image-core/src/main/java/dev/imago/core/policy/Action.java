@@ -419,4 +419,46 @@ public sealed interface Action {
       return ActionKind.SET_FAMILY;
     }
   }
+  /**
+   * Restores an image from its owner's recycle bin (rule {@code RECYCLE_RESTORE}).
+   *
+   * @param image the image
+   */
+  record Restore(ImageId image) implements OnImage {
+    /**
+     * Checks the image id.
+     *
+     * @throws dev.imago.spi.InputException if it is absent (field {@code imageId})
+     */
+    public Restore {
+      Inputs.present(image, "imageId");
+    }
+
+    @Override
+    public ActionKind kind() {
+      return ActionKind.RESTORE;
+    }
+  }
+
+  /**
+   * Deletes for good an image whose retention in the recycle bin has ended (rule {@code
+   * RECYCLE_RETENTION}); the host's schedule asks for it, as the operator.
+   *
+   * @param image the image
+   */
+  record Purge(ImageId image) implements OnImage {
+    /**
+     * Checks the image id.
+     *
+     * @throws dev.imago.spi.InputException if it is absent (field {@code imageId})
+     */
+    public Purge {
+      Inputs.present(image, "imageId");
+    }
+
+    @Override
+    public ActionKind kind() {
+      return ActionKind.PURGE;
+    }
+  }
 }

@@ -42,6 +42,10 @@ public enum ActionKind {
   CANCEL_DEPRECATION,
   /** {@link Action.SetFamily}. */
   SET_FAMILY,
+  /** {@link Action.Restore}. */
+  RESTORE,
+  /** {@link Action.Purge}. */
+  PURGE,
   /**
    * Listing images ({@code ImageService.listVisible} and {@code listSharedWithMe}). No action has
    * this kind and no rule judges it: a listing shows what the store's visibility query selects. It

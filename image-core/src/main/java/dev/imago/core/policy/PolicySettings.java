@@ -1,9 +1,12 @@
 package dev.imago.core.policy;
 
 import dev.imago.spi.ImageType;
+import dev.imago.spi.InputException;
 import dev.imago.spi.Inputs;
+import dev.imago.spi.RuleCode;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -137,6 +140,14 @@ public abstract class PolicySettings implements WithPolicySettings {
   }
 
   /**
+   * Returns how long a deleted image waits in its owner's recycle bin before it is purged (rule
+   * {@code RECYCLE_RETENTION}); none by default, when deleting deletes for good.
+   *
+   * @return the retention period, from 1 to 365 days, if deleted images are recycled
+   */
+  public abstract Optional<Duration> recycleRetention();
+
+  /**
    * Returns the member limit of an image type.
    *
    * @param type the image type
@@ -175,6 +186,13 @@ public abstract class PolicySettings implements WithPolicySettings {
         1, MAX_LEAD_SECONDS, "maxDeprecationLead");
     Inputs.range(Inputs.present(maxPublicDeprecationLead(), "maxPublicDeprecationLead")
         .getSeconds(), 1, MAX_LEAD_SECONDS, "maxPublicDeprecationLead");
+    recycleRetention().ifPresent(retention -> {
+      if (retention.compareTo(Duration.ofDays(1)) < 0
+          || retention.compareTo(Duration.ofDays(365)) > 0) {
+        throw new InputException("recycleRetention", retention, RuleCode.RECYCLE_RETENTION,
+            "must be from 1 to 365 days");
+      }
+    });
     for (Map.Entry<ImageType, Integer> limit : maxMembersByType().entrySet()) {
       Inputs.range(Inputs.present(limit.getValue(), "maxMembersByType"), 0, Integer.MAX_VALUE,
           "maxMembersByType[" + limit.getKey() + "]");

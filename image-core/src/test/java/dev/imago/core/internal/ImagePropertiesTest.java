@@ -52,7 +52,8 @@ class ImagePropertiesTest {
         Pair.of(3, scenarios(imageClasses(), constant(Role.OWNER), pick(List.of(
             ActionKind.SHARE, ActionKind.REVOKE, ActionKind.PROTECT, ActionKind.UNPROTECT,
             ActionKind.UPDATE_TAGS, ActionKind.DELETE, ActionKind.PUBLISH, ActionKind.WITHDRAW,
-            ActionKind.REPLICATE, ActionKind.CHANGE_STATUS)))),
+            ActionKind.REPLICATE, ActionKind.CHANGE_STATUS, ActionKind.DEPRECATE,
+            ActionKind.CANCEL_DEPRECATION, ActionKind.SET_FAMILY, ActionKind.RESTORE)))),
         Pair.of(2, scenarios(constant(ImageClass.PRIVATE), constant(Role.OWNER), pick(List.of(
             ActionKind.SHARE, ActionKind.PUBLISH, ActionKind.REPLICATE)))),
         Pair.of(1, scenarios(constant(ImageClass.PRIVATE), constant(Role.MEMBER),

@@ -38,6 +38,7 @@ import dev.imago.spi.OsType;
 import dev.imago.spi.Platform;
 import dev.imago.spi.Price;
 import dev.imago.spi.PriceUnit;
+import dev.imago.spi.Recycling;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ReplicaOrigin;
 import dev.imago.spi.ServerFacts;
@@ -184,7 +185,10 @@ public final class PolicyGenerators {
 
   /** Statuses, ACTIVE more often than the others, as rules ask for ACTIVE images. */
   public static Gen<ImageStatus> statuses() {
-    return weighted(5, constant(ImageStatus.ACTIVE), 5, enumValues(ImageStatus.class));
+    // Recycled images carry their recycling; see recycled().
+    return weighted(5, constant(ImageStatus.ACTIVE), 5, pick(List.of(ImageStatus.QUEUED,
+        ImageStatus.SAVING, ImageStatus.ACTIVE, ImageStatus.KILLED, ImageStatus.DEACTIVATED,
+        ImageStatus.DELETED)));
   }
 
   /**
@@ -266,7 +270,11 @@ public final class PolicyGenerators {
     for (int i = 0; i < tagCount; i++) {
       image.putTags("k" + i, pick(List.of("", "v", "prod", "标签")).generate(in));
     }
-    if (imageClass == ImageClass.PRIVATE && status != ImageStatus.DELETED) {
+    if (imageClass == ImageClass.PRIVATE && status != ImageStatus.DELETED && bool(in, 1, 7)) {
+      // In its owner's recycle bin, until a day from now or since a day ago.
+      image.status(ImageStatus.RECYCLED).recycling(Recycling.of(CREATED,
+          NOW.plus(Duration.ofDays(bool(in, 1, 1) ? 1 : -1)), status));
+    } else if (imageClass == ImageClass.PRIVATE && status != ImageStatus.DELETED) {
       image.members(members(in, tenants, owner.id(), type));
     }
     if (bool(in, 1, 4)) {
@@ -444,6 +452,8 @@ public final class PolicyGenerators {
       case DELETE -> new Action.Delete(id);
       case DEPRECATE -> new Action.Deprecate(id, deprecation(in));
       case CANCEL_DEPRECATION -> new Action.CancelDeprecation(id);
+      case RESTORE -> new Action.Restore(id);
+      case PURGE -> new Action.Purge(id);
       case SET_FAMILY -> new Action.SetFamily(id, bool(in, 3, 1)
           ? Optional.of(pick(List.of("web", "db-base")).generate(in)) : Optional.empty(),
           bool(in, 1, 3));

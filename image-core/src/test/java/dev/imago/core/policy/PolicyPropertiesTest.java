@@ -178,9 +178,13 @@ class PolicyPropertiesTest {
   @Test
   void status_moves_outside_the_table_are_always_rejected() {
     List<ImageStatus[]> pairs = new ArrayList<>();
+    // A recycled image leaves the bin by being restored or purged, never by a status change
+    // (RetireRulesTest and RecycleBinTest hold those).
     for (ImageStatus from : ImageStatus.values()) {
       for (ImageStatus to : ImageStatus.values()) {
-        pairs.add(new ImageStatus[] {from, to});
+        if (from != ImageStatus.RECYCLED) {
+          pairs.add(new ImageStatus[] {from, to});
+        }
       }
     }
     Gen<ImageStatus[]> moves = pick(pairs).describedAs(pair -> pair[0] + " -> " + pair[1]);
@@ -198,6 +202,7 @@ class PolicyPropertiesTest {
       ImageStatus to = move[1];
       ImageRecord image = ImageRecord.builder().from(generated.image())
           .status(from)
+          .recycling(Optional.empty())
           .members(from == ImageStatus.DELETED ? Map.of() : generated.image().members())
           .build();
       Context context = generated.context().withImage(image)
@@ -206,7 +211,7 @@ class PolicyPropertiesTest {
 
       assertThat(StatusTable.allows(from, to)).as("the table on %s -> %s", from, to)
           .isEqualTo(inCatalogue(from, to));
-      if (!inCatalogue(from, to) || to == ImageStatus.DELETED) {
+      if (!inCatalogue(from, to) || to == ImageStatus.DELETED || to == ImageStatus.RECYCLED) {
         seenOutside.add(from + "->" + to);
         assertThat(decision.isAllowed()).as("%s -> %s: %s", from, to, decision).isFalse();
         assertThat(table.evaluate(context).codes()).containsExactly(RuleCode.LIFECYCLE_TRANSITION);
@@ -240,12 +245,16 @@ class PolicyPropertiesTest {
   private static boolean inCatalogue(ImageStatus from, ImageStatus to) {
     return switch (from) {
       case QUEUED -> to == ImageStatus.SAVING || to == ImageStatus.ACTIVE
-          || to == ImageStatus.DELETED;
+          || to == ImageStatus.RECYCLED || to == ImageStatus.DELETED;
       case SAVING -> to == ImageStatus.ACTIVE || to == ImageStatus.KILLED
+          || to == ImageStatus.RECYCLED || to == ImageStatus.DELETED;
+      case ACTIVE -> to == ImageStatus.DEACTIVATED || to == ImageStatus.RECYCLED
           || to == ImageStatus.DELETED;
-      case ACTIVE -> to == ImageStatus.DEACTIVATED || to == ImageStatus.DELETED;
-      case DEACTIVATED -> to == ImageStatus.ACTIVE || to == ImageStatus.DELETED;
-      case KILLED -> to == ImageStatus.DELETED;
+      case DEACTIVATED -> to == ImageStatus.ACTIVE || to == ImageStatus.RECYCLED
+          || to == ImageStatus.DELETED;
+      case KILLED -> to == ImageStatus.RECYCLED || to == ImageStatus.DELETED;
+      // RECYCLE_RESTORE brings an image back with the status it had; RECYCLE_RETENTION purges.
+      case RECYCLED -> to != ImageStatus.RECYCLED;
       case DELETED -> false;
     };
   }
@@ -256,10 +265,10 @@ class PolicyPropertiesTest {
         constant(ActionKind.DELETE));
     Image aggregate = new Image(STANDARD);
     qt().withExamples(100).forAll(enumValues(ImageStatus.class), scenarios)
-        .assuming((from, scenario) -> from != ImageStatus.DELETED)
+        .assuming((from, scenario) -> from != ImageStatus.DELETED && from != ImageStatus.RECYCLED)
         .checkAssert((from, scenario) -> {
           ImageRecord image = ImageRecord.builder().from(scenario.image())
-              .status(from).deletionProtected(false).build();
+              .status(from).recycling(Optional.empty()).deletionProtected(false).build();
           assertThat(inCatalogue(from, ImageStatus.DELETED)).isTrue();
           Context context = scenario.context().withImage(image);
           if (image.imageClass() == ImageClass.PUBLIC) {

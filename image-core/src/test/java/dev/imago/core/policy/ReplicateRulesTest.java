@@ -62,7 +62,7 @@ class ReplicateRulesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ImageStatus.class, names = {"ACTIVE", "DELETED"},
+  @EnumSource(value = ImageStatus.class, names = {"ACTIVE", "RECYCLED", "DELETED"},
       mode = EnumSource.Mode.EXCLUDE)
   void image_that_is_not_active_cannot_be_replicated(ImageStatus status) {
     assertDenied(replicate(systemDiskImage().withStatus(status)), RuleCode.REPLICATE_REGION);

@@ -143,7 +143,7 @@ class ShareRulesTest {
   // SHARE_NOT_ACTIVE
 
   @ParameterizedTest
-  @EnumSource(value = ImageStatus.class, names = {"ACTIVE", "DELETED"},
+  @EnumSource(value = ImageStatus.class, names = {"ACTIVE", "RECYCLED", "DELETED"},
       mode = EnumSource.Mode.EXCLUDE)
   void image_that_is_not_active_cannot_be_shared(ImageStatus status) {
     assertDenied(share(owner(), systemDiskImage().withStatus(status), FRIEND),

@@ -189,7 +189,7 @@ class UseRulesTest {
   // USE_NOT_ACTIVE
 
   @ParameterizedTest
-  @EnumSource(value = ImageStatus.class, names = {"ACTIVE", "DELETED"},
+  @EnumSource(value = ImageStatus.class, names = {"ACTIVE", "RECYCLED", "DELETED"},
       mode = EnumSource.Mode.EXCLUDE)
   void image_that_is_not_active_cannot_be_used(ImageStatus status) {
     assertDenied(use(owner(), systemDiskImage().withStatus(status)), RuleCode.USE_NOT_ACTIVE);

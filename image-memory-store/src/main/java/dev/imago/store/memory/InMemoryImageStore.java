@@ -5,9 +5,11 @@ import dev.imago.spi.ImageEvent;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
 import dev.imago.spi.InputException;
 import dev.imago.spi.Inputs;
+import dev.imago.spi.Listings;
 import dev.imago.spi.Page;
 import dev.imago.spi.PageCursor;
 import dev.imago.spi.QuotaExceededException;
@@ -21,10 +23,13 @@ import dev.imago.store.memory.internal.QueryFilter;
 import dev.imago.store.memory.internal.SortKey;
 import dev.imago.store.memory.internal.TenantIds;
 import dev.imago.store.memory.internal.VisibilityIndex;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,6 +57,8 @@ public final class InMemoryImageStore implements ImageStore {
   private final VisibilityIndex index = new VisibilityIndex();
   private final TenantIds tenantIds = new TenantIds();
   private final List<StoredEvent> log = new ArrayList<>();
+  // The images in recycle bins, in purge order, so that a purge reads only the expired ones.
+  private final NavigableSet<ImageRecord> recycled = new TreeSet<>(Listings.PURGE_ORDER);
 
   /** Creates an empty store. */
   public InMemoryImageStore() {}
@@ -102,6 +109,12 @@ public final class InMemoryImageStore implements ImageStore {
         index.add(kept);
       } else {
         index.replace(stored, kept);
+        if (stored.status() == ImageStatus.RECYCLED) {
+          recycled.remove(stored);
+        }
+      }
+      if (kept.status() == ImageStatus.RECYCLED) {
+        recycled.add(kept);
       }
       for (ImageEvent event : change.events()) {
         log.add(StoredEvent.of(log.size() + 1L, event));
@@ -154,6 +167,28 @@ public final class InMemoryImageStore implements ImageStore {
     Inputs.present(owner, "owner");
     Inputs.present(region, "region");
     return guard.read(() -> index.countOwned(owner, region));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InputException if {@code purgeBy} is absent or {@code limit} below 1 (rule {@code
+   *     INPUT_VALUE})
+   */
+  @Override
+  public List<ImageRecord> listExpired(Instant purgeBy, int limit) {
+    Inputs.present(purgeBy, "purgeBy");
+    Inputs.range(limit, 1, Integer.MAX_VALUE, "limit");
+    return guard.read(() -> {
+      List<ImageRecord> expired = new ArrayList<>();
+      for (ImageRecord record : recycled) {
+        if (expired.size() == limit || !record.recycling().get().isExpiredAt(purgeBy)) {
+          break;
+        }
+        expired.add(record);
+      }
+      return expired;
+    });
   }
 
   /**

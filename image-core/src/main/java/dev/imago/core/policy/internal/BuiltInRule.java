@@ -73,7 +73,13 @@ abstract class BuiltInRule implements Rule {
    * list), it reports a plain FORBIDDEN violation.
    */
   final void refuse(Consumer<Violation> violations, String message, String... fields) {
-    Violation refusal = violation(Category.FORBIDDEN, message, fields);
+    refuse(violations, Category.FORBIDDEN, message, fields);
+  }
+
+  // A refusal ends the decision: no other rule speaks after it (see Verdicts).
+  final void refuse(Consumer<Violation> violations, Category category, String message,
+      String... fields) {
+    Violation refusal = violation(category, message, fields);
     if (violations instanceof Verdicts verdicts) {
       verdicts.refuse(refusal);
     } else {

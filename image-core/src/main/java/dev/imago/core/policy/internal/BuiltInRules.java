@@ -17,7 +17,7 @@ public final class BuiltInRules {
     ActionKind.REJECT, ActionKind.REVOKE, ActionKind.LIST_MEMBERS, ActionKind.PUBLISH,
     ActionKind.WITHDRAW, ActionKind.REPLICATE, ActionKind.PROTECT, ActionKind.UNPROTECT,
     ActionKind.UPDATE_TAGS, ActionKind.DELETE, ActionKind.DEPRECATE,
-    ActionKind.CANCEL_DEPRECATION, ActionKind.SET_FAMILY
+    ActionKind.CANCEL_DEPRECATION, ActionKind.SET_FAMILY, ActionKind.RESTORE, ActionKind.PURGE
   };
 
   private static final List<Rule> ALL = List.of(
@@ -25,6 +25,7 @@ public final class BuiltInRules {
       // exactly as an id that never existed.
       new UnseenImagesAreNotFound(),
       new DeletedImagesAreGone(),
+      new RecycledImagesWaitInTheBin(),
       new StatusMovesFollowTheTable(),
       new ProtectedImagesAreNotDeleted(),
       new OnlyTheOperatorManagesPublicImages(),
@@ -64,7 +65,9 @@ public final class BuiltInRules {
       new RetirementsFollowTheirSchedule(),
       new ReplacementsAreEligible(),
       new ObsoleteImagesCreateNothingNew(),
-      new DeprecatedImagesWarn());
+      new DeprecatedImagesWarn(),
+      new OnlyTheOwnerRestoresInTime(),
+      new RetentionEndsInPurge());
 
   private BuiltInRules() {}
 

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PrivateImagesStayWithinQuota extends BuiltInRule {
   PrivateImagesStayWithinQuota() {
-    super(RuleCode.CREATE_QUOTA, ActionKind.CREATE, ActionKind.REPLICATE);
+    super(RuleCode.CREATE_QUOTA, ActionKind.CREATE, ActionKind.REPLICATE, ActionKind.RESTORE);
   }
 
   @Override

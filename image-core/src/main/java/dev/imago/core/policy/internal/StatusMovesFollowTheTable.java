@@ -23,9 +23,9 @@ final class StatusMovesFollowTheTable extends BuiltInRule {
   void check(Context context, ImageRecord image, Consumer<Violation> violations) {
     ImageStatus from = image.status();
     ImageStatus to = ((Action.ChangeStatus) context.action()).target();
-    if (to == ImageStatus.DELETED) {
+    if (to == ImageStatus.DELETED || to == ImageStatus.RECYCLED) {
       violations.accept(violation(Category.INVALID,
-          "an image is moved to DELETED by deleting it", "status"));
+          "an image is moved to " + to + " by deleting it", "status"));
     } else if (!StatusTable.allows(from, to)) {
       violations.accept(violation(Category.CONFLICT,
           "image " + image.id() + " cannot move from " + from + " to " + to

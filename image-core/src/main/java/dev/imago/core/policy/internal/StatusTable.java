@@ -5,6 +5,7 @@ import static dev.imago.spi.ImageStatus.DEACTIVATED;
 import static dev.imago.spi.ImageStatus.DELETED;
 import static dev.imago.spi.ImageStatus.KILLED;
 import static dev.imago.spi.ImageStatus.QUEUED;
+import static dev.imago.spi.ImageStatus.RECYCLED;
 import static dev.imago.spi.ImageStatus.SAVING;
 
 import dev.imago.spi.ImageStatus;
@@ -15,17 +16,22 @@ import java.util.Set;
 
 /**
  * Every legal status move, in one table (rule {@code LIFECYCLE_TRANSITION}). DELETED is
- * terminal, and every other status may move to it.
+ * terminal, and every other status may move to it; every status in use may move to RECYCLED
+ * (deleting with a retention period, rule {@code RECYCLE_RETENTION}), which moves back to the
+ * status it came from (rule {@code RECYCLE_RESTORE}) or on to DELETED.
  */
 public final class StatusTable {
   private static final Map<ImageStatus, Set<ImageStatus>> MOVES = new EnumMap<>(ImageStatus.class);
 
   static {
-    MOVES.put(QUEUED, EnumSet.of(SAVING, ACTIVE, DELETED));
-    MOVES.put(SAVING, EnumSet.of(ACTIVE, KILLED, DELETED));
-    MOVES.put(ACTIVE, EnumSet.of(DEACTIVATED, DELETED));
-    MOVES.put(KILLED, EnumSet.of(DELETED));
-    MOVES.put(DEACTIVATED, EnumSet.of(ACTIVE, DELETED));
+    MOVES.put(QUEUED, EnumSet.of(SAVING, ACTIVE, RECYCLED, DELETED));
+    MOVES.put(SAVING, EnumSet.of(ACTIVE, KILLED, RECYCLED, DELETED));
+    MOVES.put(ACTIVE, EnumSet.of(DEACTIVATED, RECYCLED, DELETED));
+    MOVES.put(KILLED, EnumSet.of(RECYCLED, DELETED));
+    MOVES.put(DEACTIVATED, EnumSet.of(ACTIVE, RECYCLED, DELETED));
+    // Out of the recycle bin: restored to the status it had, or purged (RECYCLE_RESTORE,
+    // RECYCLE_RETENTION).
+    MOVES.put(RECYCLED, EnumSet.of(QUEUED, SAVING, ACTIVE, KILLED, DEACTIVATED, DELETED));
     MOVES.put(DELETED, EnumSet.noneOf(ImageStatus.class));
   }
 

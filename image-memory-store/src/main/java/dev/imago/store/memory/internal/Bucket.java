@@ -19,6 +19,9 @@ sealed interface Bucket {
   /** The MARKET images of a region. */
   record Market(RegionId region) implements Bucket {}
 
+  /** The images of a tenant's recycle bin in a region: out of use, seen by their owner alone. */
+  record Recycled(TenantId owner, RegionId region) implements Bucket {}
+
   /**
    * The images of one family of a region, whoever sees them: a listing by family reads them
    * alone and judges each image's visibility, so that resolving a family reads only its

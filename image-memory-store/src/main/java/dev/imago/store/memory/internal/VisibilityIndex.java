@@ -63,7 +63,8 @@ public final class VisibilityIndex {
    */
   public void replace(ImageRecord stored, ImageRecord record) {
     List<Bucket> before = bucketsOf(stored);
-    // Every filed image is in its owner's bucket or, when PUBLIC, its region's: look there.
+    // Every filed image is in its owner's bucket (its recycle bin, when RECYCLED) or, when
+    // PUBLIC, its region's: look there.
     @Nullable IndexedImage image = before.isEmpty() ? null
         : buckets.get(before.get(0)).find(SortKey.created(stored.createdAt(), stored.id()));
     if (image == null) {
@@ -135,6 +136,9 @@ public final class VisibilityIndex {
       return List.of();
     }
     RegionId region = record.region();
+    if (record.status() == ImageStatus.RECYCLED) {
+      return List.of(new Bucket.Recycled(record.owner().orElseThrow(), region));
+    }
     List<Bucket> places = new ArrayList<>();
     record.owner().ifPresent(owner -> places.add(new Bucket.Owned(owner, region)));
     if (record.imageClass() == ImageClass.PUBLIC) {
@@ -154,6 +158,9 @@ public final class VisibilityIndex {
   private static List<Bucket> bucketsFor(ImageQuery query) {
     TenantId viewer = query.viewer();
     RegionId region = query.region();
+    if (query.recycleBin()) {
+      return List.of(new Bucket.Recycled(viewer, region));
+    }
     if (query.family().isPresent()) {
       Family family = query.family().get();
       return List.of(new Bucket.InFamily(family.owner().orElse(null), region, family.name()));
