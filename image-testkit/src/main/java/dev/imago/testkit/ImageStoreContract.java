@@ -620,6 +620,100 @@ public abstract class ImageStoreContract {
   }
 
   @Test
+  void recycled_images_are_listed_only_in_their_owners_recycle_bin() {
+    Recycling recycling = Recycling.of(T0, T0.plusSeconds(3600), ImageStatus.ACTIVE);
+    create(privateImage("a-bin", ALICE).status(ImageStatus.RECYCLED).recycling(recycling));
+    create(privateImage("a-bin-there", ALICE).region(OTHER_REGION).status(ImageStatus.RECYCLED)
+        .recycling(recycling));
+    create(privateImage("a-live", ALICE));
+    create(privateImage("b-bin", BOB).status(ImageStatus.RECYCLED).recycling(recycling));
+
+    assertThat(listed(query(ALICE))).as("Alice's listing").containsExactly("a-live");
+    assertThat(listed(query(ALICE).recycleBin(true))).as("Alice's recycle bin")
+        .containsExactly("a-bin");
+    assertThat(listed(query(BOB).recycleBin(true))).as("Bob's recycle bin")
+        .containsExactly("b-bin");
+    assertThat(store.countOwned(ALICE, REGION)).as("Alice's count for the quota").isEqualTo(1);
+  }
+
+  @Test
+  void recycling_and_restoring_move_an_image_out_of_and_back_into_use() {
+    ImageRecord image = create(privateImage("a1", ALICE)
+        .putMembers(BOB, membership(BOB, MembershipStatus.ACCEPTED)));
+    ImageRecord recycled = change(image, next -> next.status(ImageStatus.RECYCLED)
+        .members(Map.of()).recycling(Recycling.of(T0, T0.plusSeconds(60), ImageStatus.ACTIVE)));
+
+    assertThat(listed(query(BOB))).as("Bob's listing once it is recycled").isEmpty();
+    assertThat(store.countOwned(ALICE, REGION)).as("Alice's count once recycled").isZero();
+    change(recycled, next -> next.status(ImageStatus.ACTIVE).recycling(Optional.empty()));
+    assertThat(listed(query(ALICE))).as("Alice's listing once restored").containsExactly("a1");
+    assertThat(listed(query(ALICE).recycleBin(true))).as("Alice's bin once restored").isEmpty();
+    assertThat(store.countOwned(ALICE, REGION)).as("Alice's count once restored").isEqualTo(1);
+  }
+
+  @Test
+  void restoring_beyond_the_owned_limit_is_not_saved() {
+    ImageRecord recycled = create(privateImage("a1", ALICE).status(ImageStatus.RECYCLED)
+        .recycling(Recycling.of(T0, T0.plusSeconds(60), ImageStatus.ACTIVE)));
+    create(privateImage("a2", ALICE));
+    ImageRecord restored = nextVersion(recycled).status(ImageStatus.ACTIVE)
+        .recycling(Optional.empty()).build();
+
+    ImageChange restore = ImageChange.builder().record(restored)
+        .expectedVersion(recycled.version()).ownedLimit(1).build();
+
+    assertThatExceptionOfType(QuotaExceededException.class)
+        .as("restoring past an owned limit of 1")
+        .isThrownBy(() -> store.save(restore));
+    assertThat(store.load(recycled.id())).as("the image after the refused restore")
+        .contains(recycled);
+  }
+
+  @Test
+  void expired_images_are_listed_in_purge_order_from_their_purge_time_on() {
+    Instant purgeAt = T0.plusSeconds(3600).plusNanos(5);
+    create(privateImage("late", ALICE).status(ImageStatus.RECYCLED)
+        .recycling(Recycling.of(T0, purgeAt.plusNanos(1), ImageStatus.ACTIVE)));
+    create(privateImage("b", BOB).status(ImageStatus.RECYCLED)
+        .recycling(Recycling.of(T0, purgeAt, ImageStatus.QUEUED)));
+    create(privateImage("a", ALICE).status(ImageStatus.RECYCLED)
+        .recycling(Recycling.of(T0, purgeAt, ImageStatus.ACTIVE)));
+    create(privateImage("first", CAROL).status(ImageStatus.RECYCLED)
+        .recycling(Recycling.of(T0, purgeAt.minusSeconds(1), ImageStatus.ACTIVE)));
+    create(privateImage("live", ALICE));
+
+    assertThat(ids(store.listExpired(purgeAt.minusNanos(1), 10)))
+        .as("expired a nanosecond before the purge time").containsExactly("first");
+    assertThat(ids(store.listExpired(purgeAt, 10))).as("expired at the purge time")
+        .containsExactly("first", "a", "b");
+    assertThat(ids(store.listExpired(purgeAt.plusSeconds(1), 2))).as("the first two later")
+        .containsExactly("first", "a");
+  }
+
+  @Test
+  void purged_images_are_no_longer_expired_or_in_a_recycle_bin() {
+    ImageRecord recycled = create(privateImage("a1", ALICE).status(ImageStatus.RECYCLED)
+        .recycling(Recycling.of(T0, T0.plusSeconds(60), ImageStatus.ACTIVE)));
+
+    change(recycled, next -> next.status(ImageStatus.DELETED).recycling(Optional.empty()));
+
+    assertThat(store.listExpired(T0.plusSeconds(120), 10)).as("expired after the purge")
+        .isEmpty();
+    assertThat(listed(query(ALICE).recycleBin(true))).as("Alice's bin after the purge")
+        .isEmpty();
+  }
+
+  @Test
+  void expired_listing_rejects_an_absent_time_or_a_limit_below_one() {
+    assertThatExceptionOfType(InputException.class)
+        .isThrownBy(() -> store.listExpired(null, 1))
+        .satisfies(problem -> assertThat(problem.field()).isEqualTo("purgeBy"));
+    assertThatExceptionOfType(InputException.class)
+        .isThrownBy(() -> store.listExpired(T0, 0))
+        .satisfies(problem -> assertThat(problem.field()).isEqualTo("limit"));
+  }
+
+  @Test
   void own_images_of_another_region_are_not_listed() {
     create(privateImage("here", ALICE));
     create(privateImage("there", ALICE).region(OTHER_REGION));
@@ -1190,6 +1284,10 @@ public abstract class ImageStoreContract {
         .name("name " + random.nextInt(20))
         .createdAt(T0.plusSeconds(random.nextInt(10)))
         .updatedAt(T0.plusSeconds(10));
+  }
+
+  private static List<String> ids(List<ImageRecord> records) {
+    return records.stream().map(record -> record.id().value()).toList();
   }
 
   private List<StoredEvent> allEvents() {

@@ -68,7 +68,8 @@ class BrokenStoresFailTheContractTest {
 
     assertThat(failures).containsOnlyKeys(
         "new_image_beyond_the_owned_limit_is_not_saved",
-        "concurrent_new_images_never_pass_the_owned_limit");
+        "concurrent_new_images_never_pass_the_owned_limit",
+        "restoring_beyond_the_owned_limit_is_not_saved");
     assertThat(failures.get("new_image_beyond_the_owned_limit_is_not_saved"))
         .hasMessageContaining("QuotaExceededException");
   }
