@@ -12,6 +12,7 @@ import dev.imago.core.Imago;
 import dev.imago.core.UsePlan;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.Notice;
+import dev.imago.core.policy.PolicySettings;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
@@ -36,8 +37,9 @@ import java.util.stream.Collectors;
  * Retiring an image as the best clouds do: ACME keeps its web images in a family, so a launch
  * template that asks for "latest" gets the newest; it deprecates the old version in favour of the
  * new one, which warns whoever still uses it and drops it from the member's listing, and from its
- * obsolete time the old version creates nothing new. The schedule takes effect on the clock
- * alone: the example moves the clock, nothing else.
+ * obsolete time the old version creates nothing new. Deleted, an image waits in ACME's recycle
+ * bin, from where it is restored, until the host's purge deletes it for good. Schedules and
+ * retention take effect on the clock alone: the example moves the clock, nothing else.
  */
 public final class RetirementExample {
   private static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
@@ -62,6 +64,7 @@ public final class RetirementExample {
         .sources(cloud.sources)
         .clock(clock)
         .idGenerator(new ReadableIds())
+        .settings(PolicySettings.builder().recycleRetention(Duration.ofDays(14)).build())
         .build();
     Caller acme = Caller.tenant(ACME);
     Caller globex = Caller.tenant(GLOBEX);
@@ -107,6 +110,20 @@ public final class RetirementExample {
       DemoCloud.printRefusal(out, refusal);
     }
     out.println(GLOBEX + " resolves " + web + " to " + latest(images, globex, web));
+
+    images.delete(acme, v1.id());
+    out.println(ACME + " deletes web v1; its recycle bin holds "
+        + names(images.listRecycleBin(acme, 10).items()) + " until "
+        + images.get(acme, v1.id()).recycling().get().purgeAt());
+    clock.advance(Duration.ofDays(3));
+    ImageRecord restored = images.restore(acme, v1.id());
+    out.println(ACME + " restores web v1 three days later: " + restored.status()
+        + ", shared with " + restored.members().size() + " tenant(s)");
+    images.delete(acme, v1.id());
+    clock.advance(Duration.ofDays(15));
+    out.println("two weeks after deleting it again, the host's purge deletes "
+        + images.purgeExpired(100) + " image(s) for good; the bin holds "
+        + names(images.listRecycleBin(acme, 10).items()));
   }
 
   private static ImageRecord webImage(ImageService images, Caller owner, String name) {
@@ -125,8 +142,11 @@ public final class RetirementExample {
   }
 
   private static String names(ImageService images, Caller caller, ImageFilter filter) {
-    return images.listVisible(caller, filter).items().stream().map(ImageRecord::name)
-        .collect(Collectors.joining(", ", "[", "]"));
+    return names(images.listVisible(caller, filter).items());
+  }
+
+  private static String names(List<ImageRecord> images) {
+    return images.stream().map(ImageRecord::name).collect(Collectors.joining(", ", "[", "]"));
   }
 
   /** The host's clock, which this example moves. */

@@ -73,7 +73,11 @@ class ExamplesTest {
             + " img-002 instead")
         .contains("USE_OBSOLETE: image img-001 is obsolete since 2027-01-08T09:00:00Z; use image"
             + " img-002 instead")
-        .contains("globex-north resolves acme-north/web to web v2 [img-002]");
+        .contains("globex-north resolves acme-north/web to web v2 [img-002]")
+        .contains("acme-north deletes web v1; its recycle bin holds [web v1] until"
+            + " 2027-01-22T09:00:00Z")
+        .contains("acme-north restores web v1 three days later: ACTIVE, shared with 0 tenant(s)")
+        .contains("the host's purge deletes 1 image(s) for good; the bin holds []");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.imago.spi.InputException;
 import dev.imago.spi.RuleCode;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -32,6 +33,8 @@ import org.springframework.util.unit.DataSize;
  *     (rule DEPRECATE_SCHEDULE), from 1 second to 36500 days.
  * @param maxPublicDeprecationLead How far ahead a public image may be scheduled for deprecation
  *     (rule DEPRECATE_SCHEDULE), from 1 second to 36500 days.
+ * @param recycleRetention How long a deleted image waits in its owner's recycle bin before it
+ *     is purged (rule RECYCLE_RETENTION), from 1 to 365 days; unset, deleting deletes for good.
  * @param maxAttempts How many times a command is tried when the image changes under it, from 1
  *     to 1000.
  * @param jdbc How the PostgreSQL store starts, when it is the one in use.
@@ -47,6 +50,7 @@ public record ImagoProperties(
     @DefaultValue("128GB") DataSize maxReplicationSize,
     @DefaultValue("3650d") Duration maxDeprecationLead,
     @DefaultValue("730d") Duration maxPublicDeprecationLead,
+    Duration recycleRetention,
     @DefaultValue("5") int maxAttempts,
     @DefaultValue Jdbc jdbc) {
 
@@ -61,6 +65,7 @@ public record ImagoProperties(
       Map.entry("maxReplicationBytes", "imago.max-replication-size"),
       Map.entry("maxDeprecationLead", "imago.max-deprecation-lead"),
       Map.entry("maxPublicDeprecationLead", "imago.max-public-deprecation-lead"),
+      Map.entry("recycleRetention", "imago.recycle-retention"),
       Map.entry("maxAttempts", "imago.max-attempts"));
 
   /** Fills in what is absent; {@link #toSettings()} checks the values. */
@@ -87,6 +92,7 @@ public record ImagoProperties(
           .maxReplicationBytes(bytes(maxReplicationSize, "maxReplicationBytes"))
           .maxDeprecationLead(maxDeprecationLead)
           .maxPublicDeprecationLead(maxPublicDeprecationLead)
+          .recycleRetention(Optional.ofNullable(recycleRetention))
           .build();
     } catch (InputException invalid) {
       throw asPropertyError(invalid);

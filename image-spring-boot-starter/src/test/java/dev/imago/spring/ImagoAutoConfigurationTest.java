@@ -158,6 +158,7 @@ class ImagoAutoConfigurationTest {
         "imago.max-replication-size=256GB",
         "imago.max-deprecation-lead=400d",
         "imago.max-public-deprecation-lead=90d",
+        "imago.recycle-retention=30d",
         "imago.max-attempts=9",
         "imago.jdbc.migrate=false").run(context -> {
           ImagoProperties properties = context.getBean(ImagoProperties.class);
@@ -172,6 +173,7 @@ class ImagoAutoConfigurationTest {
               .maxReplicationBytes(DataSize.ofGigabytes(256).toBytes())
               .maxDeprecationLead(Duration.ofDays(400))
               .maxPublicDeprecationLead(Duration.ofDays(90))
+              .recycleRetention(Duration.ofDays(30))
               .build());
           assertThat(properties.maxAttempts()).isEqualTo(9);
           assertThat(properties.jdbc().migrate()).isFalse();

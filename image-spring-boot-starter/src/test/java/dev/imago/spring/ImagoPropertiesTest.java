@@ -20,7 +20,7 @@ class ImagoPropertiesTest {
       "imago.max-private-images-per-region", "imago.max-import-size",
       "imago.max-fast-import-size", "imago.default-max-members", "imago.max-members-by-type",
       "imago.max-tags", "imago.max-replication-size", "imago.max-deprecation-lead",
-      "imago.max-public-deprecation-lead", "imago.max-attempts",
+      "imago.max-public-deprecation-lead", "imago.recycle-retention", "imago.max-attempts",
       "imago.jdbc.migrate");
 
   @Test
@@ -35,7 +35,8 @@ class ImagoPropertiesTest {
 
     assertThat(settings).containsExactlyInAnyOrder("maxPrivateImagesPerRegion",
         "maxImportBytes", "maxFastImportBytes", "maxMembersByType", "defaultMaxMembers",
-        "maxTags", "maxReplicationBytes", "maxDeprecationLead", "maxPublicDeprecationLead");
+        "maxTags", "maxReplicationBytes", "maxDeprecationLead", "maxPublicDeprecationLead",
+        "recycleRetention");
     assertThat(ImagoProperties.class.getRecordComponents()).hasSize(settings.size() + 2);
   }
 
@@ -52,7 +53,9 @@ class ImagoPropertiesTest {
     for (ConfigurationMetadataProperty property : metadata.getAllProperties().values()) {
       assertThat(property.getDescription()).as(property.getId()).isNotBlank()
           .doesNotContain("{@");
-      if (!property.getId().equals("imago.max-members-by-type")) {
+      // Without a default: no limits by type, and no recycle bin unless a retention is set.
+      if (!Set.of("imago.max-members-by-type", "imago.recycle-retention")
+          .contains(property.getId())) {
         assertThat(property.getDefaultValue()).as(property.getId()).isNotNull();
       }
     }
