@@ -57,6 +57,7 @@ class BenchmarkSmokeTest {
       "dev.imago.benchmarks.ColdDecisionBenchmark, 1000",
       // Enough images for every listing viewer to have a deep page, filtered too.
       "dev.imago.benchmarks.ListingBenchmark, 4000",
+      "dev.imago.benchmarks.RetiringBenchmark, 4000",
       "dev.imago.benchmarks.CommandBenchmark, 0",
       "dev.imago.benchmarks.MemoryBenchmark, 1000"})
   void runs_on_tiny_data(Class<?> benchmark, int images) throws RunnerException {

@@ -1,0 +1,128 @@
+package dev.imago.benchmarks;
+
+import dev.imago.core.Caller;
+import dev.imago.core.ImageService;
+import dev.imago.core.Imago;
+import dev.imago.spi.Deprecation;
+import dev.imago.spi.Family;
+import dev.imago.spi.ImageChange;
+import dev.imago.spi.ImageClass;
+import dev.imago.spi.ImageFilter;
+import dev.imago.spi.ImageRecord;
+import dev.imago.spi.TenantId;
+import dev.imago.store.memory.InMemoryImageStore;
+import dev.imago.store.memory.InMemorySourceDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Retiring images on the memory store, through {@code ImageService} as a host calls it: the
+ * first page of a viewer's listing as it is (PLAIN, the baseline of the same run), the same page
+ * judged at a time when a tenth of the images are deprecated and hidden from other tenants
+ * (DEPRECATED_HIDDEN), and resolving a family to its latest image, a tenant's own family
+ * (LATEST_OWN) and a platform family of thousands of public images (LATEST_PUBLIC).
+ *
+ * <p>The listing population of {@link Population#forListing}, where every private image is in
+ * one of four families of its owner, every public image in one of eight platform families, and
+ * one image in ten is deprecated. Not forked, for the reason {@link ListingBenchmark} gives.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(0)
+public class RetiringBenchmark {
+  private static final int VIEWERS = 16;
+  private static final int PAGE_SIZE = 100;
+  private static Loaded loaded;
+
+  @Param({"10000", "1000000"})
+  public int images;
+
+  @Param({"PLAIN", "DEPRECATED_HIDDEN", "LATEST_OWN", "LATEST_PUBLIC"})
+  public String variant;
+
+  private Loaded data;
+  private ImageFilter filter;
+  private int next;
+
+  /** The population retired as described above, in a store and a service over it. */
+  record Loaded(int images, ImageService service, List<Caller> viewers) {}
+
+  /** Loads the population once per size and checks every viewer gets an answer. */
+  @Setup
+  public void setUp() {
+    data = load(images);
+    filter = ImageFilter.builder().pageSize(PAGE_SIZE)
+        .includeDeprecated(variant.equals("PLAIN")).build();
+    for (int i = 0; i < VIEWERS; i++) {
+      if (call() == null) {
+        throw new IllegalStateException(variant + " answers nothing for a viewer");
+      }
+    }
+  }
+
+  private static synchronized Loaded load(int images) {
+    if (loaded != null && loaded.images() == images) {
+      return loaded;
+    }
+    loaded = null;
+    Population population = Population.forListing(images);
+    InMemoryImageStore store = new InMemoryImageStore();
+    population.forEachImage(image -> store.save(ImageChange.of(retired(image), 0, List.of())));
+    // Judged a day after the youngest image: every schedule has taken effect.
+    Instant now = Population.createdAt(images).plusSeconds(86_400);
+    ImageService service = Imago.builder()
+        .store(store)
+        .tenants(population.directory())
+        .sources(new InMemorySourceDirectory())
+        .clock(Clock.fixed(now, ZoneOffset.UTC))
+        .build();
+    List<Caller> viewers = new ArrayList<>();
+    for (int i = 0; i < VIEWERS; i++) {
+      TenantId viewer = Population.tenantId(
+          i * 2 * (population.tenants() / (2 * VIEWERS)) + i % 2);
+      viewers.add(Caller.tenant(viewer));
+    }
+    loaded = new Loaded(images, service, viewers);
+    return loaded;
+  }
+
+  private static ImageRecord retired(ImageRecord image) {
+    int index = Integer.parseInt(image.id().value().substring("img-".length()));
+    ImageRecord.Builder retired = ImageRecord.builder().from(image)
+        .family(image.imageClass() == ImageClass.PUBLIC ? "os-" + index % 8 : "line-" + index % 4);
+    if (index % 10 == 3) {
+      retired.deprecation(Deprecation.at(Population.EPOCH));
+    }
+    return retired.build();
+  }
+
+  @Benchmark
+  public Object call() {
+    Caller viewer = data.viewers().get(next++ & (VIEWERS - 1));
+    return switch (variant) {
+      case "LATEST_OWN" -> data.service().latestInFamily(viewer,
+          Family.of(viewer.tenant().orElseThrow(), "line-" + (next & 3))).orElse(null);
+      case "LATEST_PUBLIC" -> data.service().latestInFamily(viewer,
+          Family.platform("os-" + (next & 7))).orElse(null);
+      default -> data.service().listVisible(viewer, filter);
+    };
+  }
+}
