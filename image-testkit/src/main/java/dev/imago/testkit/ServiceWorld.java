@@ -168,13 +168,23 @@ final class ServiceWorld {
    * faults say so, and whose image ids count on the given counter.
    */
   static ImageService service(ImageStore store, Clock clock, PortFaults faults, AtomicLong ids) {
+    return service(store, clock, faults, ids, SETTINGS);
+  }
+
+  /** Builds a service as {@link #service(ImageStore, Clock)} does, with other limits. */
+  static ImageService service(ImageStore store, Clock clock, PolicySettings settings) {
+    return service(store, clock, new PortFaults(), new AtomicLong(), settings);
+  }
+
+  private static ImageService service(ImageStore store, Clock clock, PortFaults faults,
+      AtomicLong ids, PolicySettings settings) {
     return Imago.builder()
         .store(faults.around(store))
         .tenants(new FixedTenants(faults))
         .sources(new FixedSources(faults))
         .clock(clock)
         .idGenerator(() -> ImageId.of("img-" + ids.incrementAndGet()))
-        .settings(SETTINGS)
+        .settings(settings)
         // Concurrent commands on one image retry until they pass; giving up would be a result
         // no sequential order explains.
         .maxAttempts(1000)
