@@ -174,14 +174,28 @@ public final class Inputs {
             "must be 1 to 36 characters without control, bidirectional or separator characters"
                 + " and without lone surrogates");
       }
-      String value = tag.getValue();
-      if (value == null || characters(value) > TAG_VALUE_MAX_LENGTH || hasControl(value)) {
-        throw new InputException(field + "[" + key + "]", value, RuleCode.INPUT_TAGS,
-            "must be 0 to 43 characters without control, bidirectional or separator characters"
-                + " and without lone surrogates");
-      }
+      tagValue(tag.getValue(), field + "[" + key + "]");
     }
     return tags;
+  }
+
+  /**
+   * Requires a tag value to follow rule {@code INPUT_TAGS}: 0 to 43 characters, with no control
+   * characters and no text that renders deceptively ({@link #rendersDeceptively}). A tag value
+   * a listing filters by follows it too.
+   *
+   * @param value the value
+   * @param field the field that holds it
+   * @return the value
+   * @throws InputException if the value breaks the rule
+   */
+  public static String tagValue(String value, String field) {
+    if (value == null || characters(value) > TAG_VALUE_MAX_LENGTH || hasControl(value)) {
+      throw new InputException(field, value, RuleCode.INPUT_TAGS,
+          "must be 0 to 43 characters without control, bidirectional or separator characters"
+              + " and without lone surrogates");
+    }
+    return value;
   }
 
   /**

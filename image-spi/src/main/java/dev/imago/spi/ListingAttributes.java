@@ -163,12 +163,7 @@ abstract class ListingAttributes {
           "must be from 1 to " + ImageFilter.MAX_PAGE_SIZE);
     }
     tagKey().ifPresent(key -> Inputs.tags(java.util.Map.of(key, ""), "tagKey"));
-    tagValue().ifPresent(value -> {
-      if (value.codePointCount(0, value.length()) > Inputs.TAG_VALUE_MAX_LENGTH) {
-        throw new InputException("tagValue", value, RuleCode.INPUT_TAGS,
-            "must be at most " + Inputs.TAG_VALUE_MAX_LENGTH + " characters");
-      }
-    });
+    tagValue().ifPresent(value -> Inputs.tagValue(value, "tagValue"));
     if (tagValue().isPresent() && tagKey().isEmpty()) {
       throw new InputException("tagValue", tagValue().get(), RuleCode.INPUT_TAGS,
           "needs a tagKey");

@@ -28,7 +28,6 @@ import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
 import dev.imago.spi.ImageType;
-import dev.imago.spi.ImagoException;
 import dev.imago.spi.InputException;
 import dev.imago.spi.Inputs;
 import dev.imago.spi.Membership;
@@ -341,7 +340,8 @@ public final class DefaultImageService implements ImageService {
     TenantInfo viewer = requireTenant(caller);
     // A tenant lives in one region and sees no other region's images (USE_NOT_VISIBLE).
     ImageQuery query = ImageQuery.of(viewer.id(), viewer.region(), filter, clock.instant());
-    return ReaderView.of(port("listing images", () -> store.listVisible(query)), caller);
+    return ReaderView.of(portWithCallersInput("listing images", () -> store.listVisible(query)),
+        caller);
   }
 
   @Override
@@ -386,7 +386,7 @@ public final class DefaultImageService implements ImageService {
 
   @Override
   public List<StoredEvent> events(long afterSequence, int limit) {
-    return port("reading events", () -> store.events(afterSequence, limit));
+    return portWithCallersInput("reading events", () -> store.events(afterSequence, limit));
   }
 
   private <T> T execute(Caller caller, Action action, Function<Change, T> result) {
@@ -444,7 +444,7 @@ public final class DefaultImageService implements ImageService {
     ImageRecord record = change.record().orElseThrow();
     try {
       store.save(change.toStore());
-    } catch (ImagoException expected) {
+    } catch (StoreException | VersionConflictException | QuotaExceededException expected) {
       throw expected;
     } catch (RuntimeException failure) {
       // The store broke its contract's exception types; the host still gets a StoreException.
@@ -565,10 +565,25 @@ public final class DefaultImageService implements ImageService {
    * Asks a port of the host and reports any failure that is not Imago's own as a {@link
    * StoreException}, as the ports promise.
    */
+  // A port asked only with what Imago holds: anything it throws but a StoreException is the
+  // host's fault (an id generator that makes an invalid id, a directory that throws an input
+  // error), never the caller's input or a conflict of its command.
   private static <T> T port(String what, Supplier<T> call) {
     try {
       return call.get();
-    } catch (ImagoException expected) {
+    } catch (StoreException expected) {
+      throw expected;
+    } catch (RuntimeException failure) {
+      throw new StoreException(what + " failed", failure);
+    }
+  }
+
+  // A port asked with the caller's own input (a cursor, the bounds of an event read): its
+  // InputException is the caller's to hear.
+  private static <T> T portWithCallersInput(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StoreException | InputException expected) {
       throw expected;
     } catch (RuntimeException failure) {
       throw new StoreException(what + " failed", failure);

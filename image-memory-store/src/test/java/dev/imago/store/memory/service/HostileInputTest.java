@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -154,6 +155,10 @@ class HostileInputTest {
           RuleCode.INPUT_NAME);
       assertInput(() -> ImageFilter.builder().tagKey(text).build(), "tagKey.key",
           RuleCode.INPUT_TAGS);
+      assertInput(() -> ImageFilter.builder().tagKey("k").tagValue(text).build(), "tagValue",
+          RuleCode.INPUT_TAGS);
+      assertInput(() -> world.images.setFamily(acme(), image.id(), text, false), "family",
+          RuleCode.FAMILY_NAME);
       assertThat(world.images.events(0, 10_000)).as("events after refused input")
           .isEqualTo(before);
     });
@@ -286,6 +291,47 @@ class HostileInputTest {
                 .doesNotContain(globexs.id().value()).doesNotContain(GLOBEX.value());
           });
     }
+  }
+
+  @Test
+  void a_port_that_throws_imagos_own_exceptions_is_the_hosts_fault_not_the_callers() {
+    ImageRecord image = world.activeSystemDiskImage("fragile");
+    ImageService invalidIds = world.serviceWith(builder -> builder
+        .idGenerator(() -> ImageId.of("not an id")));
+    ImageService confusedStore = world.serviceWith(builder -> builder.store(
+        new dev.imago.testkit.ForwardingImageStore(world.memoryStore) {
+          @Override
+          public Optional<ImageRecord> load(ImageId id) {
+            throw new dev.imago.spi.VersionConflictException(id, 7);
+          }
+
+          @Override
+          public long countOwned(TenantId owner, RegionId region) {
+            throw new dev.imago.spi.InputException("owner", owner, RuleCode.INPUT_ID, "odd");
+          }
+        }));
+    ImageService confusedTenants = world.serviceWith(builder -> builder.tenants(
+        new TenantDirectory() {
+          @Override
+          public Optional<TenantInfo> find(TenantId id) {
+            throw new dev.imago.spi.InputException("id", id, RuleCode.INPUT_ID, "odd");
+          }
+
+          @Override
+          public Optional<TenantInfo> findProjectIn(TenantId tenant, RegionId region) {
+            return Optional.empty();
+          }
+        }));
+
+    for (ThrowingCallable call : List.<ThrowingCallable>of(
+        () -> invalidIds.createImage(acme(), spec().build()),
+        () -> confusedStore.get(acme(), image.id()),
+        () -> confusedStore.createImage(acme(), spec().build()),
+        () -> confusedTenants.get(acme(), image.id()))) {
+      assertThatThrownBy(call).isInstanceOf(StoreException.class);
+    }
+    // The caller's own input to a port stays the caller's to hear.
+    assertInput(() -> confusedStore.events(-1, 10), "afterSequence", RuleCode.INPUT_VALUE);
   }
 
   @Test
