@@ -218,7 +218,8 @@ class BadInputTest {
   @Test
   void tag_keys_that_are_empty_too_long_or_controlled_are_rejected_as_INPUT_TAGS() {
     Gen<String> badKeys = oneOf(constant(""), texts(Inputs.TAG_KEY_MAX_LENGTH + 1, 200),
-        inserted(texts(0, 20), controlCharacters()));
+        inserted(texts(0, 20), controlCharacters()),
+        inserted(texts(0, 20), deceptiveCharacters()));
     qt().withExamples(EXAMPLES).forAll(badKeys, tagValues()).checkAssert((key, value) -> {
       assertRejected(() -> Inputs.tags(Map.of(key, value), "tags"), "tags.key",
           RuleCode.INPUT_TAGS);
@@ -230,11 +231,17 @@ class BadInputTest {
   @Test
   void tag_values_that_are_too_long_controlled_or_absent_are_rejected_as_INPUT_TAGS() {
     Gen<String> badValues = oneOf(absent(), texts(Inputs.TAG_VALUE_MAX_LENGTH + 1, 200),
-        inserted(texts(0, 20), controlCharacters()));
+        inserted(texts(0, 20), controlCharacters()),
+        inserted(texts(0, 20), deceptiveCharacters()));
     qt().withExamples(EXAMPLES).forAll(tagKeys(), badValues).checkAssert((key, value) -> {
       Map<String, String> tags = new HashMap<>();
       tags.put(key, value);
       assertRejected(() -> Inputs.tags(tags, "tags"), "tags[" + key + "]", RuleCode.INPUT_TAGS);
+      // A listing filters by a tag value under the same rule.
+      if (value != null) {
+        assertRejected(() -> query().tagKey(key).tagValue(value).build(), "tagValue",
+            RuleCode.INPUT_TAGS);
+      }
     });
   }
 
@@ -295,7 +302,61 @@ class BadInputTest {
     assertRejected(() -> Page.of(List.of("a"), null), "nextCursor", RuleCode.INPUT_VALUE);
   }
 
+  @Test
+  void name_prefixes_with_deceptive_characters_are_rejected_as_INPUT_NAME() {
+    qt().withExamples(EXAMPLES).forAll(inserted(texts(0, 20), deceptiveCharacters()))
+        .checkAssert(prefix -> assertRejected(() -> query().namePrefix(prefix).build(),
+            "namePrefix", RuleCode.INPUT_NAME));
+  }
+
+  // ------------------------------------------------------------------------------- families
+
+  @Test
+  void family_names_outside_their_format_are_rejected_as_FAMILY_NAME() {
+    qt().withExamples(EXAMPLES).forAll(invalidFamilies()).checkAssert(name -> {
+      assertRejected(() -> Inputs.family(name, "family"), "family", RuleCode.FAMILY_NAME);
+      assertRejected(() -> validRecord().family(name).build(), "family", RuleCode.FAMILY_NAME);
+      assertRejected(() -> Family.platform(name), "family.name", RuleCode.FAMILY_NAME);
+    });
+  }
+
+  @Test
+  void family_names_in_their_format_are_accepted() {
+    qt().withExamples(EXAMPLES).forAll(validFamilies()).checkAssert(name ->
+        assertThat(validRecord().family(name).build().family()).contains(name));
+  }
+
   // ---------------------------------------------------------------------------------- price
+
+  @Test
+  void prices_of_unbounded_magnitude_or_scale_are_rejected_as_MARKET_PRICE() {
+    Gen<String> tooBig = oneOf(
+        integers().between(13, 60).map(digits -> "9".repeat(digits)),
+        integers().between(12, Integer.MAX_VALUE).map(exponent -> "1E+" + exponent),
+        constant("1E+999999999"), constant("1E+2147483647"));
+    Gen<String> tooFine = oneOf(
+        integers().between(3, 60).map(decimals -> "0." + "0".repeat(decimals - 1) + "1"),
+        integers().between(3, Integer.MAX_VALUE).map(exponent -> "1E-" + exponent),
+        constant("0.000000001"));
+    qt().withExamples(EXAMPLES).forAll(tooBig, tooFine, enumValues(PriceUnit.class))
+        .checkAssert((big, fine, unit) -> {
+          assertRejected(() -> Price.of(big, "USD", unit), "price.amount", RuleCode.MARKET_PRICE);
+          assertRejected(() -> Price.of(fine, "USD", unit), "price.amount",
+              RuleCode.MARKET_PRICE);
+          assertRejected(() -> Price.of("1.5", "JPY", unit), "price.amount",
+              RuleCode.MARKET_PRICE);
+        });
+  }
+
+  @Test
+  void prices_of_twelve_digits_and_the_minor_unit_are_accepted() {
+    qt().withExamples(EXAMPLES).forAll(integers().between(1, 12), integers().between(0, 2))
+        .checkAssert((digits, decimals) -> {
+          String amount = "9".repeat(digits) + (decimals == 0 ? "" : "." + "5".repeat(decimals));
+          assertThat(Price.of(amount, "USD", PriceUnit.PER_HOUR).amount())
+              .isEqualByComparingTo(new java.math.BigDecimal(amount));
+        });
+  }
 
   @Test
   void prices_that_are_not_positive_numbers_in_an_iso_currency_are_rejected_as_MARKET_PRICE() {

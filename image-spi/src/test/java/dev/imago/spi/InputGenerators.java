@@ -80,6 +80,19 @@ final class InputGenerators {
     return oneOf(range(0x00, 0x1F), range(0x7F, 0x9F)).map(Character::toString);
   }
 
+  /**
+   * Characters that render deceptively: a lone high or low surrogate, a bidirectional control
+   * (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), or a line or paragraph separator.
+   */
+  static Gen<String> deceptiveCharacters() {
+    return oneOf(
+        range(0xD800, 0xDBFF).map(c -> String.valueOf((char) c.intValue())),
+        range(0xDC00, 0xDFFF).map(c -> String.valueOf((char) c.intValue())),
+        range(0x202A, 0x202E).map(Character::toString),
+        range(0x2066, 0x2069).map(Character::toString),
+        pick(List.of("\u200E", "\u200F", "\u061C", "\u2028", "\u2029")));
+  }
+
   /** Text without control characters, of {@code min} to {@code max} code points. */
   static Gen<String> texts(int min, int max) {
     Gen<Integer> lengths = range(min, max);
@@ -107,7 +120,8 @@ final class InputGenerators {
     return oneOf(
         absent(),
         texts(Inputs.DESCRIPTION_MAX_LENGTH + 1, 3000),
-        inserted(texts(0, 200), controlCharacters()));
+        inserted(texts(0, 200), controlCharacters()),
+        inserted(texts(0, 200), deceptiveCharacters()));
   }
 
   // ------------------------------------------------------------------------------------ ids
@@ -189,6 +203,31 @@ final class InputGenerators {
   }
 
   // ---------------------------------------------------------------------------------- tags
+
+  /** Family names that follow rule FAMILY_NAME: a letter, then letters, digits or '-'. */
+  static Gen<String> validFamilies() {
+    Gen<Integer> lengths = range(1, 63);
+    Gen<Integer> first = range('a', 'z');
+    Gen<Integer> rest = oneOf(range('a', 'z'), range('0', '9'), constant((int) '-'));
+    return in -> {
+      StringBuilder name = new StringBuilder().appendCodePoint(first.generate(in));
+      for (int i = lengths.generate(in); i > 1; i--) {
+        name.appendCodePoint(rest.generate(in));
+      }
+      return name.toString();
+    };
+  }
+
+  /** Family names that break rule FAMILY_NAME: empty, too long, or with a foreign character. */
+  static Gen<String> invalidFamilies() {
+    return oneOf(
+        constant(""),
+        validFamilies().map(name -> name + "a".repeat(64 - Math.min(63, name.length()))),
+        inserted(validFamilies(), oneOf(pick(List.of("A", "Z", "_", ".", " ", "é", "镜")),
+            deceptiveCharacters(), controlCharacters())),
+        validFamilies().map(name -> "-" + name),
+        validFamilies().map(name -> "1" + name));
+  }
 
   static Gen<String> tagKeys() {
     return texts(1, Inputs.TAG_KEY_MAX_LENGTH);

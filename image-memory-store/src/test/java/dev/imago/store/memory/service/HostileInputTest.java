@@ -111,6 +111,31 @@ class HostileInputTest {
   }
 
   @Test
+  void share_batches_of_every_size_past_the_member_limit_are_input_errors_and_change_nothing() {
+    ImageRecord image = world.activeSystemDiskImage("crowded");
+    List<StoredEvent> before = world.images.events(0, 10_000);
+    qt().withExamples(EXAMPLES).forAll(Generate.range(129, 3000)).checkAssert(size ->
+        assertInput(() -> world.images.share(acme(), image.id(), tenants(size)), "recipients",
+            RuleCode.INPUT_VALUE));
+    qt().withExamples(20).forAll(Generate.range(1, 128)).checkAssert(size -> {
+      // Within the limit the batch is judged, not refused as input: nobody of it exists.
+      assertThatThrownBy(() -> world.images.share(acme(), image.id(), tenants(size)))
+          .isInstanceOf(dev.imago.core.ImagePolicyException.class);
+    });
+    assertThat(world.images.events(0, 10_000)).isEqualTo(before);
+  }
+
+  @Test
+  void event_reads_outside_their_bounds_are_input_errors() {
+    qt().withExamples(EXAMPLES).forAll(Generate.longRange(Long.MIN_VALUE, -1),
+        Generate.range(Integer.MIN_VALUE, 0)).checkAssert((after, limit) -> {
+          assertInput(() -> world.images.events(after, 10), "afterSequence",
+              RuleCode.INPUT_VALUE);
+          assertInput(() -> world.images.events(0, limit), "limit", RuleCode.INPUT_VALUE);
+        });
+  }
+
+  @Test
   void a_share_by_a_tenant_that_is_not_the_owner_looks_up_no_recipient() {
     AtomicInteger lookUps = new AtomicInteger();
     ImageService counted = world.serviceWith(builder -> builder.tenants(counting(lookUps)));
