@@ -17,6 +17,7 @@ import dev.imago.core.policy.SourceRef;
 import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageRecord;
+import dev.imago.spi.ImageType;
 import dev.imago.spi.InputException;
 import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
@@ -283,12 +284,32 @@ class HostileInputTest {
           }
         }));
 
+    ImageService failingProjects = world.serviceWith(builder -> builder.tenants(
+        new TenantDirectory() {
+          @Override
+          public Optional<TenantInfo> find(TenantId id) {
+            return world.tenants.find(id);
+          }
+
+          @Override
+          public Optional<TenantInfo> findProjectIn(TenantId tenant, RegionId region) {
+            throw new IllegalStateException("directory gone");
+          }
+        }));
+
     List<Supplier<?>> calls = List.of(
         () -> failingStore.get(acme(), image.id()),
         () -> failingStore.listVisible(acme(), ImageFilter.all()),
         () -> failingStore.events(0, 10),
         () -> failingTenants.get(acme(), image.id()),
-        () -> failingSources.createImage(acme(), spec().build()));
+        () -> failingProjects.replicate(acme(), image.id(), World.SOUTH),
+        () -> failingSources.createImage(acme(), spec().build()),
+        () -> failingSources.createImage(acme(), spec().type(ImageType.DATA_DISK)
+            .source(SourceRef.disk(World.DISK)).build()),
+        () -> failingSources.createImage(acme(), spec().type(ImageType.FULL_SERVER)
+            .source(SourceRef.backup(World.BACKUP)).build()),
+        () -> failingSources.createImage(acme(), spec().type(ImageType.ISO)
+            .source(SourceRef.file(World.ISO_FILE)).build()));
     for (Supplier<?> call : calls) {
       assertThatThrownBy(call::get).isInstanceOf(StoreException.class)
           .hasMessageNotContaining(GLOBEX.value());

@@ -141,6 +141,54 @@ class IsolationTest {
     assertThat(refused.decision().codes()).containsExactly(RuleCode.CREATE_SOURCE_ACCESS);
   }
 
+  @Test
+  void creating_from_another_tenants_disk_or_backup_answers_as_one_that_does_not_exist() {
+    world.sources.putDisk(dev.imago.spi.DiskFacts.builder()
+        .id(dev.imago.spi.DiskId.of("evs-globex")).owner(GLOBEX).region(NORTH)
+        .spec(dev.imago.spi.DiskSpec.of(dev.imago.spi.DiskRole.DATA, 900)).build());
+    world.sources.putBackup(dev.imago.spi.BackupFacts.builder()
+        .id(dev.imago.spi.BackupId.of("cbr-globex")).owner(GLOBEX).region(NORTH)
+        .machine(MACHINE).build());
+
+    ImagePolicyException foreignDisk = refused(ImageType.DATA_DISK,
+        SourceRef.disk(dev.imago.spi.DiskId.of("evs-globex")));
+    ImagePolicyException absentDisk = refused(ImageType.DATA_DISK,
+        SourceRef.disk(dev.imago.spi.DiskId.of("evs-missing")));
+    ImagePolicyException foreignBackup = refused(ImageType.FULL_SERVER,
+        SourceRef.backup(dev.imago.spi.BackupId.of("cbr-globex")));
+    ImagePolicyException absentBackup = refused(ImageType.FULL_SERVER,
+        SourceRef.backup(dev.imago.spi.BackupId.of("cbr-missing")));
+
+    assertThat(foreignDisk.decision().codes()).containsExactly(RuleCode.CREATE_SOURCE_ACCESS);
+    assertThat(foreignDisk.getMessage().replace("evs-globex", "<id>"))
+        .isEqualTo(absentDisk.getMessage().replace("evs-missing", "<id>"));
+    assertThat(foreignBackup.decision().codes()).containsExactly(RuleCode.CREATE_SOURCE_ACCESS);
+    assertThat(foreignBackup.getMessage().replace("cbr-globex", "<id>"))
+        .isEqualTo(absentBackup.getMessage().replace("cbr-missing", "<id>"));
+  }
+
+  @Test
+  void a_member_checking_a_change_of_the_owners_image_hears_only_that_it_is_not_the_owner() {
+    ImageRecord image = sharedWithThree();
+
+    for (dev.imago.core.policy.Action change : List.of(
+        new dev.imago.core.policy.Action.UpdateTags(image.id(), java.util.Map.of("k", "v")),
+        new dev.imago.core.policy.Action.Protect(image.id()),
+        new dev.imago.core.policy.Action.Delete(image.id()),
+        new dev.imago.core.policy.Action.Deprecate(image.id(),
+            dev.imago.spi.Deprecation.at(java.time.Instant.EPOCH)))) {
+      assertThat(world.images.check(globex(), change).violations()).as("%s", change)
+          .singleElement().satisfies(violation ->
+              assertThat(violation.code()).isEqualTo(RuleCode.CHANGE_NOT_OWNER));
+    }
+  }
+
+  private ImagePolicyException refused(ImageType type, SourceRef source) {
+    ImageSpec spec = ImageSpec.builder().name("stolen").type(type).source(source).build();
+    return catchThrowableOfType(ImagePolicyException.class,
+        () -> world.images.createImage(acme(), spec));
+  }
+
   // ------------------------------------------------- a pending member hears the way out
 
   @Test
