@@ -60,6 +60,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void generated_value_classes_stay_out_of_the_public_api() {
+    // Hosts hold ImageSpec, ImageSpec.Builder, PolicySettings...: not what Immutables generates.
+    noClasses().that().resideInAnyPackage(SPI, CORE)
+        .and().haveSimpleNameStartingWith("Immutable")
+        .should().bePublic()
+        .allowEmptyShould(false)
+        .check(classes);
+  }
+
+  @Test
   void the_spi_depends_on_no_other_imago_module() {
     noClasses().that().resideInAPackage(SPI)
         .should().dependOnClassesThat()

@@ -58,6 +58,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void generated_value_classes_stay_out_of_the_public_api() {
+    // Hosts hold ImageRecord, ImageRecord.Builder and ImageRecord.builder(); the Immutables
+    // implementations and their With interfaces are not part of the documented API.
+    noClasses().that().resideInAPackage("dev.imago.spi..")
+        .and().haveSimpleNameStartingWith("Immutable")
+        .should().bePublic()
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.imago.spi..")
+        .and().haveSimpleNameStartingWith("With")
+        .should().bePublic()
+        .check(classes);
+  }
+
+  @Test
   void a_rule_the_spi_breaks_fails() {
     // The SPI uses java.time: a rule forbidding it must fail, or the import is not being read.
     assertThatThrownBy(() -> noClasses().that().resideInAPackage("dev.imago.spi..")
