@@ -26,13 +26,10 @@ import dev.imago.spi.InputException;
 import dev.imago.spi.RuleCode;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,27 +39,12 @@ class FamilyTest {
   private static final Instant START = Instant.parse("2026-11-28T08:00:00Z");
 
   private final World world = new World();
-  private final AtomicReference<Instant> now = new AtomicReference<>(START);
-  private final ImageService images = world.serviceWith(builder -> builder.clock(new Clock() {
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }));
+  private final MovableClock now = new MovableClock(START);
+  private final ImageService images = world.serviceWith(builder -> builder.clock(now));
 
   // Each version a second after the one before, through this test's clock.
   private ImageRecord version(String name) {
-    now.set(now.get().plusSeconds(1));
+    now.advance(Duration.ofSeconds(1));
     ImageRecord image = images.createImage(acme(), ImageSpec.builder().name(name)
         .type(ImageType.SYSTEM_DISK).source(SourceRef.server(World.SERVER)).build());
     images.reportProgress(image.id(), ImageStatus.ACTIVE);
@@ -135,7 +117,7 @@ class FamilyTest {
   void a_family_resolves_to_its_newest_active_image() {
     version("web v1");
     version("web v2");
-    now.set(now.get().plusSeconds(1));
+    now.advance(Duration.ofSeconds(1));
     ImageRecord v3 = images.createImage(acme(), ImageSpec.builder().name("web v3")
         .type(ImageType.SYSTEM_DISK).source(SourceRef.server(World.SERVER)).family("web")
         .build());
@@ -161,7 +143,7 @@ class FamilyTest {
   void latest_moves_back_at_exactly_the_newest_images_deprecation_time() {
     ImageRecord v1 = version("web v1");
     ImageRecord v2 = version("web v2");
-    Instant deprecatedAt = now.get().plus(Duration.ofHours(1));
+    Instant deprecatedAt = now.instant().plus(Duration.ofHours(1));
     images.deprecate(acme(), v2.id(), Deprecation.builder().deprecatedAt(deprecatedAt)
         .replacement(v1.id()).build());
 
@@ -215,7 +197,7 @@ class FamilyTest {
     world.sources.putFile(FileFacts.builder().id(FileId.of("ubuntu-qcow2")).owner(ACME)
         .region(World.NORTH).format(FileFormat.QCOW2).sizeBytes(2L << 30).build());
     for (String name : List.of("ubuntu 22.04.1", "ubuntu 22.04.2")) {
-      now.set(now.get().plusSeconds(1));
+      now.advance(Duration.ofSeconds(1));
       ImageRecord image = images.registerPublicImage(Caller.operator(), ImageSpec.builder()
           .name(name).type(ImageType.SYSTEM_DISK).source(SourceRef.file(FileId.of("ubuntu-qcow2")))
           .os(World.UBUNTU).family("ubuntu-22-04").build(), World.NORTH);

@@ -22,7 +22,6 @@ import dev.imago.testkit.ForwardingImageStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The recycle bin end to end on the memory store: RECYCLE_RETENTION and RECYCLE_RESTORE. */
@@ -41,23 +39,7 @@ class RecycleBinTest {
 
   private final World world = new World(PolicySettings.builder()
       .maxPrivateImagesPerRegion(2).recycleRetention(RETENTION).build());
-  private final AtomicReference<Instant> now = new AtomicReference<>(START);
-  private final Clock clock = new Clock() {
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  };
+  private final MovableClock clock = new MovableClock(START);
   private final ImageService images = world.serviceWith(builder -> builder.clock(clock));
 
   private List<String> namesIn(Iterable<ImageRecord> records) {
@@ -95,7 +77,7 @@ class RecycleBinTest {
     images.share(acme(), image.id(), List.of(GLOBEX));
     images.deactivate(acme(), image.id());
     images.delete(acme(), image.id());
-    now.set(START.plus(RETENTION).minusNanos(1));
+    clock.set(START.plus(RETENTION).minusNanos(1));
 
     ImageRecord restored = images.restore(acme(), image.id());
 
@@ -116,7 +98,7 @@ class RecycleBinTest {
 
     ImagePolicyException full = catchThrowableOfType(ImagePolicyException.class,
         () -> images.restore(acme(), first.id()));
-    now.set(START.plus(RETENTION));
+    clock.set(START.plus(RETENTION));
     ImagePolicyException late = catchThrowableOfType(ImagePolicyException.class,
         () -> images.restore(acme(), first.id()));
 
@@ -130,12 +112,12 @@ class RecycleBinTest {
     ImageRecord first = world.activeSystemDiskImage("web v1");
     ImageRecord second = world.activeSystemDiskImage("web v2");
     images.delete(acme(), first.id());
-    now.set(START.plusSeconds(60));
+    clock.set(START.plusSeconds(60));
     images.delete(acme(), second.id());
 
-    now.set(START.plus(RETENTION).minusNanos(1));
+    clock.set(START.plus(RETENTION).minusNanos(1));
     assertThat(images.purgeExpired(10)).as("before any retention ends").isZero();
-    now.set(START.plus(RETENTION).plusSeconds(60));
+    clock.set(START.plus(RETENTION).plusSeconds(60));
     assertThat(images.purgeExpired(1)).as("one at most").isEqualTo(1);
     assertThat(images.get(acme(), second.id()).status()).isEqualTo(ImageStatus.RECYCLED);
     assertThat(images.purgeExpired(10)).as("the rest").isEqualTo(1);
@@ -151,7 +133,7 @@ class RecycleBinTest {
   void a_purge_leaves_alone_an_image_another_host_restores_meanwhile() {
     ImageRecord image = world.activeSystemDiskImage("web v1");
     images.delete(acme(), image.id());
-    now.set(START.plus(RETENTION).minusNanos(1));
+    clock.set(START.plus(RETENTION).minusNanos(1));
     ImageService otherHost = world.serviceWith(builder -> builder.clock(clock));
     AtomicBoolean restored = new AtomicBoolean();
     // The purge lists the image as expired by the time it runs; just then the owner restores it
@@ -178,7 +160,7 @@ class RecycleBinTest {
     for (int i = 0; i < 20; i++) {
       images.delete(acme(), world.activeSystemDiskImage("web " + i).id());
     }
-    now.set(START.plus(RETENTION));
+    clock.set(START.plus(RETENTION));
     ImageService otherHost = world.serviceWith(builder -> builder.clock(clock));
 
     ExecutorService pool = Executors.newFixedThreadPool(2);

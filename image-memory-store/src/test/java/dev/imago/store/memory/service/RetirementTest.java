@@ -25,11 +25,8 @@ import dev.imago.spi.RuleCode;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.testkit.ForwardingImageStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -193,33 +190,5 @@ class RetirementTest {
   private long lastSequence() {
     List<StoredEvent> events = images.events(0, 1000);
     return events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
