@@ -1,5 +1,7 @@
 package dev.imago.core;
 
+import dev.imago.core.policy.ActionKind;
+
 /**
  * Sees every call of {@link ImageService} once it has ended, for a host's metrics: register one
  * with {@link Imago.Builder#listener(CommandListener)}.
@@ -31,4 +33,16 @@ public interface CommandListener {
    * @param observation what the call came to; it names no tenant and no image
    */
   void onCommand(CommandObservation observation);
+
+  /**
+   * Tells the listener that a call of the service starts, on the thread that makes it, before
+   * anything is decided. {@link #onCommand} follows on the same thread when the call ends, for
+   * every call started, in reverse order of starting when calls nest: a listener that brackets
+   * calls, such as an observation with a timer and a span, opens here and closes there. A
+   * listener that throws is logged and ignored. By default nothing.
+   *
+   * @param action the kind of call
+   * @param check {@code true} for {@code ImageService.check}, which only decides
+   */
+  default void onStart(ActionKind action, boolean check) {}
 }

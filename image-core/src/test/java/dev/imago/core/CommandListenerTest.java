@@ -104,6 +104,36 @@ class CommandListenerTest {
   }
 
   @Test
+  void a_listener_hears_each_call_start_and_then_end_on_the_callers_thread() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    Thread caller = Thread.currentThread();
+    CommandListener bracketing = new CommandListener() {
+      @Override
+      public void onStart(ActionKind action, boolean check) {
+        assertThat(Thread.currentThread()).isSameAs(caller);
+        heard.add("start " + action + (check ? " check" : ""));
+      }
+
+      @Override
+      public void onCommand(CommandObservation observation) {
+        assertThat(Thread.currentThread()).isSameAs(caller);
+        heard.add("end " + observation.action() + " " + observation.outcome());
+      }
+    };
+    ImageService images = Imago.builder().store(store).tenants(tenants).sources(new Sources())
+        .listener(bracketing).build();
+    store.put(systemDiskImage().withId(ENCRYPTED).withEncryptionKey(KeyId.of("kms-1")));
+
+    images.createImage(Caller.tenant(OWNER), fromServer());
+    images.check(Caller.tenant(OWNER), new Action.Share(ENCRYPTED, List.of(FRIEND)));
+    assertThatThrownBy(() -> images.share(Caller.tenant(OWNER), ENCRYPTED, List.of(FRIEND)))
+        .isInstanceOf(ImagePolicyException.class);
+
+    assertThat(heard).containsExactly("start CREATE", "end CREATE ALLOWED",
+        "start SHARE check", "end SHARE DENIED", "start SHARE", "end SHARE DENIED");
+  }
+
+  @Test
   void a_denied_command_reports_every_code_of_the_denial() {
     store.put(systemDiskImage().withId(ENCRYPTED).withEncryptionKey(KeyId.of("kms-1")));
 

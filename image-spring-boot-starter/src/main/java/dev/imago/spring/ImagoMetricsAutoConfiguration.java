@@ -1,6 +1,8 @@
 package dev.imago.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,7 +17,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"},
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"},
     before = ImagoAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
@@ -27,11 +30,14 @@ public class ImagoMetricsAutoConfiguration {
    * Records each call of the service in the registry.
    *
    * @param registry the application's registry
+   * @param observations the application's observation registry, if it has one
    * @return the listener
    */
   @Bean
   @ConditionalOnMissingBean
-  public MicrometerCommandListener imagoMetrics(MeterRegistry registry) {
-    return new MicrometerCommandListener(registry);
+  public MicrometerCommandListener imagoMetrics(MeterRegistry registry,
+      ObjectProvider<ObservationRegistry> observations) {
+    // With observations the calls are timed there (ImagoObservationAutoConfiguration).
+    return new MicrometerCommandListener(registry, observations.getIfAvailable() == null);
   }
 }

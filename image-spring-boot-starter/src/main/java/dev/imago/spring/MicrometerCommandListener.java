@@ -34,10 +34,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       gave up because the image kept changing (outcome CONFLICT)</td></tr>
  * </table>
  *
- * <p>It records to a {@link MeterRegistry} rather than through Micrometer's Observation API:
- * the core hook reports a call once it has ended, with the duration it measured, while an
- * Observation times its own start and stop around the work. A trace of the request comes from
- * the host's own observations (its HTTP server's, for one), within which Imago's calls run.
+ * <p>When the application has an {@code ObservationRegistry}, the calls are timed there instead,
+ * by {@link ObservationCommandListener} (timer {@value ObservationCommandListener#NAME} through
+ * the meter handler, and spans with a tracer), and this listener records the counters and the
+ * attempts only: {@link #MicrometerCommandListener(MeterRegistry, boolean)} with {@code false}.
  */
 public final class MicrometerCommandListener implements CommandListener {
   /** The timer of every call. */
@@ -56,6 +56,7 @@ public final class MicrometerCommandListener implements CommandListener {
       EnumSet.of(ActionKind.READ, ActionKind.USE, ActionKind.LIST, ActionKind.LIST_MEMBERS);
 
   private final MeterRegistry registry;
+  private final boolean timesCalls;
   // Meters by action, outcome and check, looked up once: the listener is on every request path.
   private final AtomicReferenceArray<Timer> timers =
       new AtomicReferenceArray<>(ACTIONS.length * OUTCOMES.length * 2);
@@ -69,13 +70,28 @@ public final class MicrometerCommandListener implements CommandListener {
    * @throws dev.imago.spi.InputException if the registry is absent
    */
   public MicrometerCommandListener(MeterRegistry registry) {
+    this(registry, true);
+  }
+
+  /**
+   * Creates the listener, which times the calls itself or leaves that to observations.
+   *
+   * @param registry the application's registry
+   * @param timesCalls {@code true} to record {@value #COMMANDS}; {@code false} when an {@link
+   *     ObservationCommandListener} times them
+   * @throws dev.imago.spi.InputException if the registry is absent
+   */
+  public MicrometerCommandListener(MeterRegistry registry, boolean timesCalls) {
     this.registry = Inputs.present(registry, "registry");
+    this.timesCalls = timesCalls;
   }
 
   @Override
   public void onCommand(CommandObservation observation) {
     ActionKind action = observation.action();
-    timer(action, observation.outcome(), observation.check()).record(observation.duration());
+    if (timesCalls) {
+      timer(action, observation.outcome(), observation.check()).record(observation.duration());
+    }
     if (observation.check()) {
       return;
     }

@@ -18,13 +18,16 @@ import dev.imago.spi.RuleCode;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -95,6 +98,74 @@ class ImagoMetricsTest {
   }
 
   @Test
+  void with_observations_each_call_is_an_observation_timed_by_action_and_outcome() {
+    runner.withConfiguration(AutoConfigurations.of(ImagoObservationAutoConfiguration.class))
+        .withUserConfiguration(Observations.class).run(context -> {
+          ImageService images = context.getBean(ImageService.class);
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          ImageRecord image = images.createImage(ACME_CALLER, TestCloud.encryptedImage());
+          images.reportProgress(image.id(), ImageStatus.ACTIVE);
+          assertThatThrownBy(() -> images.share(ACME_CALLER, image.id(), List.of(GLOBEX)))
+              .isInstanceOf(ImagePolicyException.class);
+
+          assertThat(registry.get(ObservationCommandListener.NAME)
+              .tags("action", "CREATE", "outcome", "ALLOWED", "check", "false").timer().count())
+              .isEqualTo(1);
+          assertThat(registry.get(ObservationCommandListener.NAME)
+              .tags("action", "SHARE", "outcome", "DENIED").timer().count()).isEqualTo(1);
+          assertThat(registry.find(MicrometerCommandListener.COMMANDS).meters())
+              .as("calls timed once, by the observations").isEmpty();
+          assertThat(registry.get(MicrometerCommandListener.DENIALS)
+              .tags("action", "SHARE", "code", "SHARE_ENCRYPTED").counter().count())
+              .isEqualTo(1);
+          for (Meter meter : registry.find(ObservationCommandListener.NAME).meters()) {
+            for (Tag tag : meter.getId().getTags()) {
+              assertThat(tag.getKey()).isIn("action", "outcome", "check", "error");
+              assertThat(tag.getValue()).doesNotContain(image.id().value())
+                  .doesNotContain(TestCloud.ACME.value()).doesNotContain(GLOBEX.value());
+            }
+          }
+        });
+  }
+
+  @Test
+  void observations_of_nested_calls_stop_in_order_on_their_thread() {
+    MeterRegistry meters = new SimpleMeterRegistry();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+    ObservationCommandListener listener = new ObservationCommandListener(observations);
+
+    listener.onStart(ActionKind.SHARE, false);
+    listener.onStart(ActionKind.READ, false);
+    listener.onCommand(new CommandObservation(ActionKind.READ, false, Outcome.NOT_FOUND,
+        List.of(), 1, Duration.ofNanos(5)));
+    listener.onCommand(new CommandObservation(ActionKind.SHARE, false, Outcome.ALLOWED,
+        List.of(), 1, Duration.ofNanos(9)));
+
+    assertThat(meters.get(ObservationCommandListener.NAME)
+        .tags("action", "READ", "outcome", "NOT_FOUND").timer().count()).isEqualTo(1);
+    assertThat(meters.get(ObservationCommandListener.NAME)
+        .tags("action", "SHARE", "outcome", "ALLOWED").timer().count()).isEqualTo(1);
+  }
+
+  @Test
+  void without_an_observation_registry_there_is_no_observation_listener() {
+    runner.withConfiguration(AutoConfigurations.of(ImagoObservationAutoConfiguration.class))
+        .run(context -> {
+          assertThat(context).doesNotHaveBean(ObservationCommandListener.class);
+          assertThat(context).hasSingleBean(MicrometerCommandListener.class);
+        });
+  }
+
+  @Test
+  void without_micrometers_observation_api_on_the_class_path_there_is_no_observation_listener() {
+    runner.withConfiguration(AutoConfigurations.of(ImagoObservationAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
+        .run(context -> assertThat(context)
+            .doesNotHaveBean(ImagoObservationAutoConfiguration.class));
+  }
+
+  @Test
   void a_command_that_gave_up_on_conflicts_is_counted_with_its_attempts() {
     MeterRegistry registry = new SimpleMeterRegistry();
     MicrometerCommandListener listener = new MicrometerCommandListener(registry);
@@ -156,6 +227,16 @@ class ImagoMetricsTest {
     @Bean
     MeterRegistry registry() {
       return new SimpleMeterRegistry();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Observations {
+    @Bean
+    ObservationRegistry observationRegistry(MeterRegistry meters) {
+      ObservationRegistry registry = ObservationRegistry.create();
+      registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+      return registry;
     }
   }
 

@@ -244,7 +244,7 @@ class RestExampleTest {
     send("POST", "/images/" + id + "/members", ACME,
         "{\"recipients\":[\"" + GLOBEX.value() + "\"]}");
 
-    Answer commands = send("GET", "/actuator/metrics/imago.commands?tag=action:CREATE", null,
+    Answer commands = send("GET", "/actuator/metrics/imago.command?tag=action:CREATE", null,
         null);
     assertThat(commands.status()).as(commands.text()).isEqualTo(200);
     assertThat(commands.body().get("measurements").get(0).get("value").asDouble())
@@ -255,7 +255,7 @@ class RestExampleTest {
     assertThat(denials.body().get("measurements").get(0).get("value").asDouble())
         .isGreaterThanOrEqualTo(1);
 
-    for (Meter meter : registry.find(dev.imago.spring.MicrometerCommandListener.COMMANDS)
+    for (Meter meter : registry.find(dev.imago.spring.ObservationCommandListener.NAME)
         .meters()) {
       for (Tag tag : meter.getId().getTags()) {
         assertThat(tag.getValue()).doesNotContain(id).doesNotContain(ACME.value())

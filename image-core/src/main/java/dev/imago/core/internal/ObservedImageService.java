@@ -298,6 +298,7 @@ public final class ObservedImageService implements ImageService {
     Attempts outer = CURRENT.get();
     Attempts tries = new Attempts(service);
     CURRENT.set(tries);
+    start(kind, check);
     long start = System.nanoTime();
     Outcome outcome = Outcome.ERROR;
     List<RuleCode> codes = List.of();
@@ -339,6 +340,17 @@ public final class ObservedImageService implements ImageService {
         CURRENT.set(outer);
       }
       tell(new CommandObservation(kind, check, outcome, codes, tries.used, took));
+    }
+  }
+
+  private void start(ActionKind kind, boolean check) {
+    for (CommandListener listener : listeners) {
+      try {
+        listener.onStart(kind, check);
+      } catch (RuntimeException broken) {
+        LOG.warn("CommandListener {} failed as {} started; the call is unaffected",
+            listener.getClass().getName(), kind, broken);
+      }
     }
   }
 
