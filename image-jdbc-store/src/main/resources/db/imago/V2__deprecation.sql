@@ -3,7 +3,9 @@
 -- the record.
 --
 -- It upgrades a populated version-1 database in place and quickly, whatever its size: Flyway runs
--- it in one transaction, and every statement only changes the catalog.
+-- it in one transaction, and every statement only changes the catalog. Its ALTER TABLE waits for
+-- the transactions that are using imago_images to end, and holds up the ones that start
+-- meanwhile, until the migration commits.
 -- - ADD COLUMN without a default is metadata-only: no row is rewritten, and every existing image
 --   reads as not being retired (NULL).
 -- - The CHECKs are added NOT VALID: PostgreSQL would otherwise scan the whole table to prove them,
@@ -20,6 +22,13 @@
 --   building an index here would hold the ALTER TABLE's ACCESS EXCLUSIVE lock, which stops every
 --   read and write of the images, for as long as the build reads the whole table. Such an index
 --   belongs in a migration of its own, built CONCURRENTLY, if the listing's figures ask for it.
+--
+-- Measured on 1M images (605 MB, embedded PostgreSQL 17 on 2 busy cores): ImagoSchema.migrate
+-- from version 1 took 0.2 to 0.4 s, Flyway included, and left the table's file as it was (no
+-- rewrite). A validated CHECK would have added a 0.7 s scan, and each public index rebuilt with
+-- INCLUDE 0.4 to 0.5 s, all under the lock. A first page's public branch now reads its
+-- candidates' rows: 472 buffer hits for the page instead of 418, no difference in time above
+-- the noise (0.4 to 0.7 ms either way).
 
 -- When the image becomes deprecated, and obsolete (epoch seconds and nanoseconds, as every time
 -- of the record), and the image to use instead. NULL: not retired, no obsolete time, no
