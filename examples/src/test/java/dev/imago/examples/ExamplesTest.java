@@ -60,6 +60,23 @@ class ExamplesTest {
   }
 
   @Test
+  void retirement_example_moves_latest_warns_then_refuses() throws Exception {
+    String out = output(RetirementExample::main);
+    assertThat(out)
+        .contains("globex-north resolves acme-north/web to web v1 [img-001]")
+        .contains("globex-north now resolves acme-north/web to web v2 [img-002]")
+        .contains("before 2026-12-09T09:00:00Z, globex-north lists [web v2, web v1]")
+        .contains("at 2026-12-09T09:00:00Z, globex-north lists [web v2] and, asking for"
+            + " deprecated images too, [web v2, web v1]")
+        .contains("with a notice: USE_DEPRECATED: image img-001 is deprecated since"
+            + " 2026-12-09T09:00:00Z and becomes obsolete at 2027-01-08T09:00:00Z; use image"
+            + " img-002 instead")
+        .contains("USE_OBSOLETE: image img-001 is obsolete since 2027-01-08T09:00:00Z; use image"
+            + " img-002 instead")
+        .contains("globex-north resolves acme-north/web to web v2 [img-002]");
+  }
+
+  @Test
   void custom_rule_example_denies_a_share_outside_the_organization() throws Exception {
     String out = output(CustomRuleExample::main);
     assertThat(out)

@@ -5,6 +5,7 @@ import dev.imago.core.policy.Decision;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.spi.Deprecation;
+import dev.imago.spi.Family;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageRecord;
@@ -319,6 +320,56 @@ public interface ImageService {
    * @throws StoreException if the store or a directory failed
    */
   ImageRecord cancelDeprecation(Caller caller, ImageId image);
+
+  /**
+   * Puts an image in a family of its owner (of the platform, for a public image), or moves it
+   * to another, and says whether resolving the family may pick it (rules {@code FAMILY_NAME},
+   * {@code FAMILY_LATEST}). Setting what the image has changes nothing.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @param family the family name: 1 to 63 lower-case letters, digits and '-', starting with a
+   *     letter
+   * @param excludedFromLatest {@code true} to keep the image out of the family's "latest"
+   * @return the image as saved
+   * @throws InputException if an argument is absent, or the name breaks FAMILY_NAME (field
+   *     {@code family})
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (CHANGE_NOT_OWNER, CREATE_PUBLIC, ...)
+   * @throws VersionConflictException if the image kept changing under the retries
+   * @throws StoreException if the store or a directory failed
+   */
+  ImageRecord setFamily(Caller caller, ImageId image, String family, boolean excludedFromLatest);
+
+  /**
+   * Takes an image out of its family. Leaving no family changes nothing.
+   *
+   * @param caller the owner, or the operator for a public image
+   * @param image the image
+   * @return the image as saved
+   * @throws InputException if an argument is absent
+   * @throws ImageNotFoundException if the caller may not see the image
+   * @throws ImagePolicyException if a rule denies it (CHANGE_NOT_OWNER, CREATE_PUBLIC, ...)
+   * @throws VersionConflictException if the image kept changing under the retries
+   * @throws StoreException if the store or a directory failed
+   */
+  ImageRecord leaveFamily(Caller caller, ImageId image);
+
+  /**
+   * Resolves a family to the newest image of it the caller may use now (rule {@code
+   * FAMILY_LATEST}): ACTIVE, not deprecated, not excluded from "latest", in the caller's region,
+   * and its own, the platform's, shared with it and accepted, or on the market. This is the
+   * call a console or a launch template makes on every server creation.
+   *
+   * @param caller the tenant
+   * @param family the family: {@link Family#platform(String)} for public images, {@link
+   *     Family#of} for a tenant's
+   * @return the image, as the caller may read it, or empty when the family has none the caller
+   *     may use now; another tenant's family the caller sees nothing of answers empty too
+   * @throws InputException if an argument is absent, or the caller is not a known tenant
+   * @throws StoreException if the store or a directory failed
+   */
+  Optional<ImageRecord> latestInFamily(Caller caller, Family family);
 
   /**
    * Decides whether an action may happen, changing nothing: a console greys out a button and

@@ -108,6 +108,7 @@ class ArchitectureTest {
         .and().doNotHaveSimpleName("Fees")
         .and().doNotHaveSimpleName("Verdicts")
         .and().doNotHaveSimpleName("Facts")
+        .and().doNotHaveSimpleName("FamilyLatest")
         .and().doNotHaveSimpleName("package-info")
         .should().beAssignableTo(Rule.class)
         .andShould().notBePublic()

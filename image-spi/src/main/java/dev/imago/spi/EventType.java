@@ -30,6 +30,8 @@ public enum EventType {
   DEPRECATION_SCHEDULED,
   /** The image's deprecation schedule was cancelled. */
   DEPRECATION_CANCELLED,
+  /** The image joined or left a family, or was excluded from or included in its "latest". */
+  FAMILY_CHANGED,
   /** The image was deleted. */
   DELETED
 }

@@ -119,7 +119,8 @@ public abstract class ImageQuery extends ListingAttributes implements WithImageQ
         && (osType().isEmpty() || record.os().map(OsFacts::osType).equals(osType()))
         && (platform().isEmpty() || record.os().map(OsFacts::platform).equals(platform()))
         && (namePrefix().isEmpty() || record.name().startsWith(namePrefix().get()))
-        && (tagKey().isEmpty() || hasTag(record));
+        && (tagKey().isEmpty() || hasTag(record))
+        && (family().isEmpty() || family().get().contains(record));
   }
 
   private boolean isVisible(ImageRecord record) {

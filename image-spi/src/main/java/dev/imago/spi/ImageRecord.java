@@ -208,6 +208,25 @@ public abstract class ImageRecord implements WithImageRecord {
   public abstract Optional<BackupId> backup();
 
   /**
+   * Returns the name of the family of its owner (of the platform, for a PUBLIC image) the image
+   * belongs to (rule {@code FAMILY_NAME}).
+   *
+   * @return the family name, or empty when the image is in no family
+   */
+  public abstract Optional<String> family();
+
+  /**
+   * Tells whether the image is left out when its family resolves to its latest image (rule
+   * {@code FAMILY_LATEST}), as a version kept for those who ask for it by id.
+   *
+   * @return {@code true} when excluded from "latest"
+   */
+  @Value.Default
+  public boolean excludedFromLatest() {
+    return false;
+  }
+
+  /**
    * Returns the image's retirement schedule (rules {@code DEPRECATE_SCHEDULE}, {@code
    * USE_DEPRECATED}, {@code USE_OBSOLETE}).
    *
@@ -333,6 +352,7 @@ public abstract class ImageRecord implements WithImageRecord {
     Inputs.presentElements(disks(), "disks");
     Inputs.presentElements(serverKinds(), "serverKinds");
     Inputs.tags(tags(), "tags");
+    family().ifPresent(name -> Inputs.family(name, "family"));
     Inputs.present(createdAt(), "createdAt");
     Inputs.present(updatedAt(), "updatedAt");
     Inputs.range(sizeBytes(), 0, Long.MAX_VALUE, "sizeBytes");

@@ -25,6 +25,8 @@ public final class Inputs {
   // Letters of any script (CJK included), digits of any script, space, '_', '-' and '.'.
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{Nd} _.\\-]+");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
+  private static final Pattern FAMILY = Pattern.compile("[a-z][a-z0-9-]*");
+  private static final int FAMILY_MAX_LENGTH = 63;
   private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
   private Inputs() {}
@@ -110,6 +112,23 @@ public final class Inputs {
         || !(value.isEmpty() || NAME.matcher(value).matches())) {
       throw new InputException(field, value, RuleCode.INPUT_NAME,
           "must be up to 128 letters, digits, spaces, '_', '-' or '.'");
+    }
+    return value;
+  }
+
+  /**
+   * Requires a family name to follow rule {@code FAMILY_NAME}: 1 to 63 characters, lower-case
+   * letters, digits and {@code -}, starting with a letter.
+   *
+   * @param value the family name
+   * @param field the field that holds it
+   * @return the name
+   * @throws InputException if the name breaks the rule
+   */
+  public static String family(String value, String field) {
+    if (value == null || value.length() > FAMILY_MAX_LENGTH || !FAMILY.matcher(value).matches()) {
+      throw new InputException(field, value, RuleCode.FAMILY_NAME, "must be 1 to "
+          + FAMILY_MAX_LENGTH + " lower-case letters, digits and '-', starting with a letter");
     }
     return value;
   }

@@ -85,6 +85,14 @@ abstract class ListingAttributes {
   public abstract Optional<String> tagValue();
 
   /**
+   * Returns the family filter: only images of this family are listed ({@link
+   * Family#contains(ImageRecord)}).
+   *
+   * @return the family, if the listing is filtered by one
+   */
+  public abstract Optional<Family> family();
+
+  /**
    * Tells whether images deprecated at the query's time are listed although the viewer does not
    * own them (rule {@code USE_DEPRECATED}). A viewer always sees its own deprecated images.
    *

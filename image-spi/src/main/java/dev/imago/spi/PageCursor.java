@@ -124,6 +124,7 @@ public final class PageCursor {
         .add(query.tagKey())
         .add(query.tagValue())
         .add(query.includeDeprecated() ? 1 : 0)
+        .add(query.family().map(Family::toString))
         .add(query.sort().ordinal())
         .add(query.pageSize())
         .value();

@@ -107,6 +107,11 @@ public record RuleCode(String value) {
   /** An obsolete image creates nothing new and is not shared, published or replicated. */
   public static final RuleCode USE_OBSOLETE = new RuleCode("USE_OBSOLETE");
 
+  /** A family name is 1 to 63 lower-case letters, digits and '-', starting with a letter. */
+  public static final RuleCode FAMILY_NAME = new RuleCode("FAMILY_NAME");
+  /** A family resolves to the newest image of it the caller may use now. */
+  public static final RuleCode FAMILY_LATEST = new RuleCode("FAMILY_LATEST");
+
   /** A name is 1 to 128 letters, digits, spaces, '_', '-' or '.', not padded with spaces. */
   public static final RuleCode INPUT_NAME = new RuleCode("INPUT_NAME");
   /** A description is at most 1024 characters without control characters. */

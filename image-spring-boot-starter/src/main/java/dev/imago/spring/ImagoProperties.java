@@ -4,6 +4,7 @@ import dev.imago.core.policy.PolicySettings;
 import dev.imago.spi.ImageType;
 import dev.imago.spi.InputException;
 import dev.imago.spi.RuleCode;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,6 +28,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxTags How many tags an image may carry (rule INPUT_TAGS), from 0.
  * @param maxReplicationSize The largest image replicated across regions (rule
  *     REPLICATE_EXCLUDED).
+ * @param maxDeprecationLead How far ahead a tenant's image may be scheduled for deprecation
+ *     (rule DEPRECATE_SCHEDULE), from 1 second to 36500 days.
+ * @param maxPublicDeprecationLead How far ahead a public image may be scheduled for deprecation
+ *     (rule DEPRECATE_SCHEDULE), from 1 second to 36500 days.
  * @param maxAttempts How many times a command is tried when the image changes under it, from 1
  *     to 1000.
  * @param jdbc How the PostgreSQL store starts, when it is the one in use.
@@ -40,19 +45,23 @@ public record ImagoProperties(
     Map<ImageType, Integer> maxMembersByType,
     @DefaultValue("10") int maxTags,
     @DefaultValue("128GB") DataSize maxReplicationSize,
+    @DefaultValue("3650d") Duration maxDeprecationLead,
+    @DefaultValue("730d") Duration maxPublicDeprecationLead,
     @DefaultValue("5") int maxAttempts,
     @DefaultValue Jdbc jdbc) {
 
   // The property that holds each value PolicySettings and Imago.Builder name in their errors.
-  private static final Map<String, String> PROPERTIES = Map.of(
-      "maxPrivateImagesPerRegion", "imago.max-private-images-per-region",
-      "maxImportBytes", "imago.max-import-size",
-      "maxFastImportBytes", "imago.max-fast-import-size",
-      "defaultMaxMembers", "imago.default-max-members",
-      "maxMembersByType", "imago.max-members-by-type",
-      "maxTags", "imago.max-tags",
-      "maxReplicationBytes", "imago.max-replication-size",
-      "maxAttempts", "imago.max-attempts");
+  private static final Map<String, String> PROPERTIES = Map.ofEntries(
+      Map.entry("maxPrivateImagesPerRegion", "imago.max-private-images-per-region"),
+      Map.entry("maxImportBytes", "imago.max-import-size"),
+      Map.entry("maxFastImportBytes", "imago.max-fast-import-size"),
+      Map.entry("defaultMaxMembers", "imago.default-max-members"),
+      Map.entry("maxMembersByType", "imago.max-members-by-type"),
+      Map.entry("maxTags", "imago.max-tags"),
+      Map.entry("maxReplicationBytes", "imago.max-replication-size"),
+      Map.entry("maxDeprecationLead", "imago.max-deprecation-lead"),
+      Map.entry("maxPublicDeprecationLead", "imago.max-public-deprecation-lead"),
+      Map.entry("maxAttempts", "imago.max-attempts"));
 
   /** Fills in what is absent; {@link #toSettings()} checks the values. */
   public ImagoProperties {
@@ -76,6 +85,8 @@ public record ImagoProperties(
           .maxMembersByType(maxMembersByType)
           .maxTags(maxTags)
           .maxReplicationBytes(bytes(maxReplicationSize, "maxReplicationBytes"))
+          .maxDeprecationLead(maxDeprecationLead)
+          .maxPublicDeprecationLead(maxPublicDeprecationLead)
           .build();
     } catch (InputException invalid) {
       throw asPropertyError(invalid);

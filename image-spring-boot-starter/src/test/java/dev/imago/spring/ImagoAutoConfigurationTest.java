@@ -26,6 +26,7 @@ import dev.imago.spi.TenantDirectory;
 import dev.imago.store.memory.InMemoryImageStore;
 import dev.imago.store.memory.InMemoryTenantDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -155,6 +156,8 @@ class ImagoAutoConfigurationTest {
         "imago.max-members-by-type.FULL_SERVER=8",
         "imago.max-tags=20",
         "imago.max-replication-size=256GB",
+        "imago.max-deprecation-lead=400d",
+        "imago.max-public-deprecation-lead=90d",
         "imago.max-attempts=9",
         "imago.jdbc.migrate=false").run(context -> {
           ImagoProperties properties = context.getBean(ImagoProperties.class);
@@ -167,6 +170,8 @@ class ImagoAutoConfigurationTest {
               .putMaxMembersByType(ImageType.FULL_SERVER, 8)
               .maxTags(20)
               .maxReplicationBytes(DataSize.ofGigabytes(256).toBytes())
+              .maxDeprecationLead(Duration.ofDays(400))
+              .maxPublicDeprecationLead(Duration.ofDays(90))
               .build());
           assertThat(properties.maxAttempts()).isEqualTo(9);
           assertThat(properties.jdbc().migrate()).isFalse();

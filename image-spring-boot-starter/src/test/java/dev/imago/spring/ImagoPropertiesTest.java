@@ -19,7 +19,8 @@ class ImagoPropertiesTest {
   private static final Set<String> PROPERTIES = Set.of(
       "imago.max-private-images-per-region", "imago.max-import-size",
       "imago.max-fast-import-size", "imago.default-max-members", "imago.max-members-by-type",
-      "imago.max-tags", "imago.max-replication-size", "imago.max-attempts",
+      "imago.max-tags", "imago.max-replication-size", "imago.max-deprecation-lead",
+      "imago.max-public-deprecation-lead", "imago.max-attempts",
       "imago.jdbc.migrate");
 
   @Test
@@ -34,7 +35,7 @@ class ImagoPropertiesTest {
 
     assertThat(settings).containsExactlyInAnyOrder("maxPrivateImagesPerRegion",
         "maxImportBytes", "maxFastImportBytes", "maxMembersByType", "defaultMaxMembers",
-        "maxTags", "maxReplicationBytes");
+        "maxTags", "maxReplicationBytes", "maxDeprecationLead", "maxPublicDeprecationLead");
     assertThat(ImagoProperties.class.getRecordComponents()).hasSize(settings.size() + 2);
   }
 

@@ -1,6 +1,7 @@
 package dev.imago.testkit;
 
 import dev.imago.spi.BackupId;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageClass;
@@ -62,6 +63,7 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
       Set.of(ServerKind.ECS), Set.of(ServerKind.BMS), Set.of(ServerKind.ECS, ServerKind.BMS)));
   private static final Gen<Integer> DISK_SIZES = Generate.range(1, 2_048);
   private static final Gen<Integer> DATA_DISK_COUNTS = Generate.range(0, 3);
+  private static final Gen<String> FAMILIES = Generate.pick(List.of("web", "db"));
   private static final Gen<Integer> MEMBER_COUNTS = Generate.range(0, 3);
   private static final Gen<String> DESCRIPTIONS =
       ImageGenerators.textOf("abcdefghij .,-", Generate.range(0, 40));
@@ -195,8 +197,9 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
         ? Optional.empty() : Optional.of(tenants.generate(in));
     List<DiskSpec> disks = disks(type, in);
     int smallestDisk = disks.isEmpty() ? 1 : disks.get(0).sizeGib();
+    ImageId id = ids.generate(in);
     ImageRecord.Builder image = ImageRecord.builder()
-        .id(ids.generate(in))
+        .id(id)
         .name(names.generate(in))
         .description(DESCRIPTIONS.generate(in))
         .imageClass(imageClass)
@@ -233,10 +236,32 @@ public final class ImageRecordGen implements Gen<ImageRecord> {
     if (source == ImageSource.CLOUD_BACKUP) {
       image.backup(ImageGenerators.idStrings().map(BackupId::of).generate(in));
     }
+    if (Generate.range(1, 4).generate(in) == 1) {
+      image.deprecation(deprecation(id, in));
+    }
+    if (Generate.booleans().generate(in)) {
+      image.family(FAMILIES.generate(in)).excludedFromLatest(Generate.range(1, 4).generate(in) == 1);
+    }
     if (source == ImageSource.REPLICA) {
       image.origin(ReplicaOrigin.of(ids.generate(in), otherThan(region, regions.generate(in))));
     }
     return image.build();
+  }
+
+  // A schedule at the generator's times, to the nanosecond, sometimes with an obsolete time and a
+  // replacement (never the image itself).
+  private Deprecation deprecation(ImageId self, RandomnessSource in) {
+    Instant deprecatedAt = times.generate(in)
+        .plusNanos(Generate.pick(List.of(0, 0, 1, 999_999_999)).generate(in));
+    Deprecation.Builder schedule = Deprecation.builder().deprecatedAt(deprecatedAt);
+    if (Generate.booleans().generate(in)) {
+      schedule.obsoleteAt(deprecatedAt.plusSeconds(Generate.range(0, 86_400).generate(in)));
+    }
+    ImageId replacement = ids.generate(in);
+    if (Generate.booleans().generate(in) && !replacement.equals(self)) {
+      schedule.replacement(replacement);
+    }
+    return schedule.build();
   }
 
   private static List<DiskSpec> disks(ImageType type, RandomnessSource in) {

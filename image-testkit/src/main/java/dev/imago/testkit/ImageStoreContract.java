@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.EventType;
+import dev.imago.spi.Family;
 import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageEvent;
@@ -39,6 +41,7 @@ import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.VersionConflictException;
 import dev.imago.spi.Visibility;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -519,6 +522,100 @@ public abstract class ImageStoreContract {
     assertThat(listed(query(ALICE))).as("Alice's listing").isEmpty();
     assertThat(listed(query(BOB).membership(Set.of(MembershipStatus.values()))))
         .as("Bob's listing").isEmpty();
+  }
+
+  @Test
+  void others_deprecated_images_leave_the_listing_at_their_deprecation_time() {
+    Instant deprecatedAt = T0.plusSeconds(3600).plusNanos(7);
+    Deprecation schedule = Deprecation.at(deprecatedAt);
+    create(Samples.publicImage("p1").deprecation(schedule));
+    create(Samples.marketImage("m1", ALICE).deprecation(schedule));
+    create(privateImage("s1", ALICE).deprecation(schedule)
+        .putMembers(BOB, membership(BOB, MembershipStatus.ACCEPTED)));
+    create(privateImage("s2", ALICE).deprecation(Deprecation.at(deprecatedAt.plusNanos(1)))
+        .putMembers(BOB, membership(BOB, MembershipStatus.ACCEPTED)));
+    create(Samples.publicImage("p2"));
+
+    assertThat(listed(query(BOB).asOf(deprecatedAt.minusNanos(1))))
+        .as("Bob's listing a nanosecond before the deprecation time")
+        .containsExactlyInAnyOrder("p1", "m1", "s1", "s2", "p2");
+    assertThat(listed(query(BOB).asOf(deprecatedAt)))
+        .as("Bob's listing at the deprecation time").containsExactlyInAnyOrder("s2", "p2");
+    assertThat(listed(query(BOB).asOf(deprecatedAt.plusSeconds(86_400))))
+        .as("Bob's listing a day later").containsExactly("p2");
+  }
+
+  @Test
+  void deprecated_images_are_listed_when_asked_for_and_always_to_their_owner() {
+    Instant deprecatedAt = T0.plusSeconds(60);
+    create(Samples.publicImage("p1").deprecation(Deprecation.at(deprecatedAt)));
+    create(Samples.marketImage("m1", ALICE).deprecation(Deprecation.at(deprecatedAt)));
+    create(privateImage("a1", ALICE).deprecation(Deprecation.builder().deprecatedAt(deprecatedAt)
+        .obsoleteAt(deprecatedAt).build()));
+    Instant later = deprecatedAt.plusSeconds(1);
+
+    assertThat(listed(query(BOB).asOf(later).includeDeprecated(true)))
+        .as("Bob's listing including deprecated images").containsExactlyInAnyOrder("p1", "m1");
+    assertThat(listed(query(ALICE).asOf(later))).as("Alice's default listing")
+        .containsExactlyInAnyOrder("m1", "a1");
+    assertThat(listed(query(BOB))).as("a listing that judges no time hides nothing")
+        .containsExactlyInAnyOrder("p1", "m1");
+  }
+
+  @Test
+  void deprecation_schedule_changes_move_an_image_in_and_out_of_listings() {
+    Instant deprecatedAt = T0.plusSeconds(60);
+    ImageRecord image = create(Samples.publicImage("p1"));
+    ImageQuery.Builder bobLater = query(BOB).asOf(deprecatedAt.plusSeconds(1));
+
+    ImageRecord deprecated = change(image, next -> next.deprecation(Deprecation.at(deprecatedAt)));
+    assertThat(listed(bobLater)).as("after the schedule is set").isEmpty();
+    change(deprecated, next -> next.deprecation(Optional.empty()));
+    assertThat(listed(bobLater)).as("after it is cancelled").containsExactly("p1");
+  }
+
+  @Test
+  void cursor_of_a_listing_with_deprecated_images_does_not_continue_one_without() {
+    for (int i = 0; i < 3; i++) {
+      create(Samples.publicImage("p" + i));
+    }
+    String cursor = firstCursor(query(BOB).pageSize(1).includeDeprecated(true));
+
+    assertCursorRejected(query(BOB).pageSize(1), cursor, "the same listing without them");
+  }
+
+  @Test
+  void family_filter_lists_the_images_of_that_owners_family_only() {
+    create(privateImage("a-web-1", ALICE).family("web"));
+    create(privateImage("a-web-2", ALICE).family("web").excludedFromLatest(true));
+    create(privateImage("a-db", ALICE).family("db"));
+    create(privateImage("a-none", ALICE));
+    create(privateImage("b-web", BOB).family("web")
+        .putMembers(ALICE, membership(ALICE, MembershipStatus.ACCEPTED)));
+    create(Samples.publicImage("p-web").family("web"));
+    create(Samples.marketImage("m-web", CAROL).family("web"));
+
+    assertThat(listed(query(ALICE).family(Family.of(ALICE, "web"))))
+        .as("Alice's own family web").containsExactlyInAnyOrder("a-web-1", "a-web-2");
+    assertThat(listed(query(ALICE).family(Family.of(BOB, "web"))))
+        .as("Bob's family web, shared with Alice").containsExactly("b-web");
+    assertThat(listed(query(ALICE).family(Family.platform("web"))))
+        .as("the platform's family web").containsExactly("p-web");
+    assertThat(listed(query(ALICE).family(Family.of(CAROL, "web"))))
+        .as("Carol's family web, on the market").containsExactly("m-web");
+    assertThat(listed(query(CAROL).family(Family.of(BOB, "web"))))
+        .as("Bob's family web, which Carol does not see").isEmpty();
+  }
+
+  @Test
+  void family_changes_move_an_image_in_and_out_of_its_family_listing() {
+    ImageRecord image = create(privateImage("a1", ALICE).family("web"));
+    ImageQuery.Builder web = query(ALICE).family(Family.of(ALICE, "web"));
+
+    ImageRecord moved = change(image, next -> next.family("db"));
+    assertThat(listed(web)).as("after moving to family db").isEmpty();
+    change(moved, next -> next.family("web"));
+    assertThat(listed(web)).as("after moving back").containsExactly("a1");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.imago.testkit;
 
+import dev.imago.spi.Family;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
@@ -41,6 +42,7 @@ final class ListingModel {
       "beta", "b", "镜像", "镜像 二", "\uFF21x", "\uD840\uDC00x");
   private static final List<String> PREFIXES =
       List.of("a", "alpha", "alpha ", "b", "镜像", "\uFF21");
+  private static final List<String> FAMILY_NAMES = List.of("web", "db");
   private static final List<Instant> TIMES = List.of(
       Samples.T0, Samples.T0, Samples.T0.plusSeconds(1), Samples.T0.plusMillis(1500));
   private static final List<Map<String, String>> TAGS = List.of(Map.of(), Map.of("env", "prod"),
@@ -57,6 +59,8 @@ final class ListingModel {
         .filter(record -> record.status() != ImageStatus.DELETED)
         .filter(record -> record.region().equals(query.region()))
         .filter(record -> isVisible(record, query))
+        .filter(record -> !isHiddenAsDeprecated(record, query))
+        .filter(record -> isOfTheFamily(record, query))
         .filter(record -> passesFilters(record, query))
         .sorted(order(query.sort()))
         .toList();
@@ -86,6 +90,28 @@ final class ListingModel {
         || reasons.contains(Visibility.SHARED) && record.member(query.viewer())
             .filter(membership -> query.membership().contains(membership.status()))
             .isPresent();
+  }
+
+  // USE_DEPRECATED: from its deprecation time, on, an image leaves the listings of everyone but
+  // its owner, unless the query asks for deprecated images.
+  private static boolean isHiddenAsDeprecated(ImageRecord record, ImageQuery query) {
+    if (query.includeDeprecated() || query.asOf().isEmpty() || record.deprecation().isEmpty()
+        || record.isOwnedBy(query.viewer())) {
+      return false;
+    }
+    return !record.deprecation().get().deprecatedAt().isAfter(query.asOf().get());
+  }
+
+  // A family is its owner's (the platform's: PUBLIC images): the same name of another owner is
+  // another family.
+  private static boolean isOfTheFamily(ImageRecord record, ImageQuery query) {
+    if (query.family().isEmpty()) {
+      return true;
+    }
+    Family family = query.family().get();
+    return record.family().equals(Optional.of(family.name()))
+        && record.owner().equals(family.owner())
+        && (family.owner().isPresent() || record.imageClass() == ImageClass.PUBLIC);
   }
 
   private static boolean passesFilters(ImageRecord record, ImageQuery query) {
@@ -181,7 +207,13 @@ final class ListingModel {
         .tagKey(tagKey)
         .tagValue(tagValue)
         .sort(Generate.enumValues(ImageSort.class).generate(in))
-        .pageSize(Generate.range(1, 5).generate(in));
+        .pageSize(Generate.range(1, 5).generate(in))
+        .asOf(Generate.pick(TIMES).toOptionals(60).generate(in))
+        .includeDeprecated(RARELY_SET.generate(in))
+        .family(Generate.pick(FAMILY_NAMES).zip(Generate.pick(TENANTS).toOptionals(70),
+            (name, owner) -> owner.map(tenant -> Family.of(tenant, name))
+                .orElseGet(() -> Family.platform(name)))
+            .toOptionals(80).generate(in));
     if (OFTEN_SET.generate(in)) {
       query.include(subsetOf(Visibility.class, in));
     }

@@ -15,12 +15,15 @@ import dev.imago.core.policy.PolicySettings;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
+import dev.imago.core.policy.internal.FamilyLatest;
 import dev.imago.spi.Deprecation;
+import dev.imago.spi.Family;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
+import dev.imago.spi.ImageSort;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.ImageStore;
@@ -45,6 +48,7 @@ import dev.imago.spi.VaultId;
 import dev.imago.spi.VersionConflictException;
 import dev.imago.spi.Visibility;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -69,6 +73,7 @@ public final class DefaultImageService implements ImageService {
   private static final Logger LOG = LoggerFactory.getLogger(ImageService.class);
   // One more than DEPRECATE_REPLACEMENT follows, so that a chain too long is seen as such.
   private static final int MAX_REPLACEMENTS_READ = 33;
+  private static final int LATEST_PAGE_SIZE = 16;
 
   private final ImageStore store;
   private final TenantDirectory tenants;
@@ -219,6 +224,49 @@ public final class DefaultImageService implements ImageService {
   @Override
   public ImageRecord cancelDeprecation(Caller caller, ImageId image) {
     return execute(caller, new Action.CancelDeprecation(image), DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord setFamily(Caller caller, ImageId image, String family,
+      boolean excludedFromLatest) {
+    return execute(caller, new Action.SetFamily(image,
+        Optional.of(Inputs.present(family, "family")), excludedFromLatest),
+        DefaultImageService::saved);
+  }
+
+  @Override
+  public ImageRecord leaveFamily(Caller caller, ImageId image) {
+    return execute(caller, new Action.SetFamily(image, Optional.empty(), false),
+        DefaultImageService::saved);
+  }
+
+  @Override
+  public Optional<ImageRecord> latestInFamily(Caller caller, Family family) {
+    Inputs.present(family, "family");
+    TenantInfo viewer = requireTenant(caller);
+    Instant now = clock.instant();
+    ImageFilter.Builder filter = ImageFilter.builder()
+        .family(family)
+        .include(FamilyLatest.reasons(family, viewer.id()))
+        .statuses(EnumSet.of(ImageStatus.ACTIVE))
+        .sort(ImageSort.NEWEST_FIRST)
+        .pageSize(LATEST_PAGE_SIZE);
+    // Newest first, the first candidate is the answer: only versions excluded from "latest" or
+    // the owner's own deprecated ones (which its listings keep) are read past.
+    for (Optional<String> cursor = Optional.empty(); ; ) {
+      ImageQuery query = ImageQuery.of(viewer.id(), viewer.region(), filter.cursor(cursor).build(),
+          now);
+      Page<ImageRecord> page = port("listing a family", () -> store.listVisible(query));
+      for (ImageRecord image : page.items()) {
+        if (FamilyLatest.isCandidate(image, now)) {
+          return Optional.of(ReaderView.of(image, caller));
+        }
+      }
+      if (page.nextCursor().isEmpty()) {
+        return Optional.empty();
+      }
+      cursor = page.nextCursor();
+    }
   }
 
   @Override

@@ -122,6 +122,17 @@ public final class Image {
       return delete(context, image);
     } else if (action instanceof Action.Deprecate deprecate) {
       return deprecate(context, image, deprecate.schedule());
+    } else if (action instanceof Action.SetFamily family) {
+      ImageRecord next = next(image, context).family(family.family())
+          .excludedFromLatest(family.excludedFromLatest()).build();
+      Change change = changed(context, image, EventType.FAMILY_CHANGED, next);
+      if (!change.saves()) {
+        return change;
+      }
+      ImageEvent.Builder event = event(context, image, EventType.FAMILY_CHANGED)
+          .putDetails("excludedFromLatest", Boolean.toString(family.excludedFromLatest()));
+      family.family().ifPresent(name -> event.putDetails("family", name));
+      return Change.of(next, image.version(), List.of(event.build()));
     } else if (action instanceof Action.CancelDeprecation) {
       return changed(context, image, EventType.DEPRECATION_CANCELLED,
           next(image, context).deprecation(Optional.empty()).build());
@@ -209,6 +220,7 @@ public final class Image {
         .region(region)
         .minRamMib(spec.minRamMib())
         .tags(spec.tags())
+        .family(spec.family())
         .createdAt(context.now())
         .updatedAt(context.now())
         .version(1);

@@ -16,6 +16,7 @@ import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.spi.ImageFilter;
 import dev.imago.spi.Deprecation;
+import dev.imago.spi.Family;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageRecord;
 import dev.imago.spi.ImageStatus;
@@ -184,6 +185,23 @@ public final class ObservedImageService implements ImageService {
   @Override
   public ImageRecord deprecate(Caller caller, ImageId image, Deprecation schedule) {
     return observe(ActionKind.DEPRECATE, () -> service.deprecate(caller, image, schedule));
+  }
+
+  @Override
+  public ImageRecord setFamily(Caller caller, ImageId image, String family,
+      boolean excludedFromLatest) {
+    return observe(ActionKind.SET_FAMILY,
+        () -> service.setFamily(caller, image, family, excludedFromLatest));
+  }
+
+  @Override
+  public ImageRecord leaveFamily(Caller caller, ImageId image) {
+    return observe(ActionKind.SET_FAMILY, () -> service.leaveFamily(caller, image));
+  }
+
+  @Override
+  public Optional<ImageRecord> latestInFamily(Caller caller, Family family) {
+    return observe(ActionKind.LIST, () -> service.latestInFamily(caller, family));
   }
 
   @Override

@@ -393,4 +393,30 @@ public sealed interface Action {
       return ActionKind.CANCEL_DEPRECATION;
     }
   }
+  /**
+   * Puts an image in a family of its owner, or takes it out, and includes it in or excludes it
+   * from the family's "latest" (rules {@code FAMILY_NAME}, {@code FAMILY_LATEST}).
+   *
+   * @param image the image
+   * @param family the family name, or empty to leave every family
+   * @param excludedFromLatest whether resolving the family skips the image
+   */
+  record SetFamily(ImageId image, Optional<String> family, boolean excludedFromLatest)
+      implements OnImage {
+    /**
+     * Checks the parts.
+     *
+     * @throws dev.imago.spi.InputException if a part is absent, or the family name breaks rule
+     *     {@code FAMILY_NAME} (field {@code family})
+     */
+    public SetFamily {
+      Inputs.present(image, "imageId");
+      Inputs.present(family, "family").ifPresent(name -> Inputs.family(name, "family"));
+    }
+
+    @Override
+    public ActionKind kind() {
+      return ActionKind.SET_FAMILY;
+    }
+  }
 }

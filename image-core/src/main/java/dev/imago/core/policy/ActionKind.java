@@ -40,6 +40,8 @@ public enum ActionKind {
   DEPRECATE,
   /** {@link Action.CancelDeprecation}. */
   CANCEL_DEPRECATION,
+  /** {@link Action.SetFamily}. */
+  SET_FAMILY,
   /**
    * Listing images ({@code ImageService.listVisible} and {@code listSharedWithMe}). No action has
    * this kind and no rule judges it: a listing shows what the store's visibility query selects. It

@@ -112,6 +112,14 @@ public abstract class ImageSpec implements WithImageSpec {
    */
   public abstract Map<String, String> tags();
 
+  /**
+   * Returns the family of the creator's (for a public image, the platform's) the image joins
+   * (rule {@code FAMILY_NAME}).
+   *
+   * @return the family name, if any
+   */
+  public abstract Optional<String> family();
+
   @Value.Check
   void check() {
     Inputs.name(name(), "name");
@@ -124,5 +132,6 @@ public abstract class ImageSpec implements WithImageSpec {
     }
     Inputs.presentElements(serverKinds(), "serverKinds");
     Inputs.tags(tags(), "tags");
+    family().ifPresent(name -> Inputs.family(name, "family"));
   }
 }

@@ -16,6 +16,7 @@ import dev.imago.spi.BackupId;
 import dev.imago.spi.BootMode;
 import dev.imago.spi.DiskFacts;
 import dev.imago.spi.DiskId;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.FileFacts;
@@ -268,7 +269,31 @@ public final class PolicyGenerators {
     if (imageClass == ImageClass.PRIVATE && status != ImageStatus.DELETED) {
       image.members(members(in, tenants, owner.id(), type));
     }
+    if (bool(in, 1, 4)) {
+      image.deprecation(deprecation(in));
+    }
+    if (bool(in, 1, 3)) {
+      image.family("web").excludedFromLatest(bool(in, 1, 3));
+    }
     return image.build();
+  }
+
+  /**
+   * A retirement schedule around {@link #NOW}: deprecated already, exactly now or later, obsolete
+   * or not yet, with a replacement or none.
+   */
+  static Deprecation deprecation(RandomnessSource in) {
+    Instant deprecatedAt = pick(List.of(NOW.minus(Duration.ofDays(1)), NOW,
+        NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(4000)))).generate(in);
+    Deprecation.Builder schedule = Deprecation.builder().deprecatedAt(deprecatedAt);
+    if (bool(in, 1, 1)) {
+      schedule.obsoleteAt(deprecatedAt.plus(pick(List.of(Duration.ZERO, Duration.ofDays(1),
+          Duration.ofDays(30))).generate(in)));
+    }
+    if (bool(in, 1, 1)) {
+      schedule.replacement(ImageId.of("image-newer"));
+    }
+    return schedule.build();
   }
 
   /** Memberships of some tenants other than the owner, in random statuses. */
@@ -417,6 +442,11 @@ public final class PolicyGenerators {
       case UNPROTECT -> new Action.Unprotect(id);
       case UPDATE_TAGS -> new Action.UpdateTags(id, tags(in, 12));
       case DELETE -> new Action.Delete(id);
+      case DEPRECATE -> new Action.Deprecate(id, deprecation(in));
+      case CANCEL_DEPRECATION -> new Action.CancelDeprecation(id);
+      case SET_FAMILY -> new Action.SetFamily(id, bool(in, 3, 1)
+          ? Optional.of(pick(List.of("web", "db-base")).generate(in)) : Optional.empty(),
+          bool(in, 1, 3));
       case CREATE, REGISTER_PUBLIC, LIST ->
           throw new IllegalArgumentException(kind + " does not act on an image");
     };
@@ -652,6 +682,7 @@ public final class PolicyGenerators {
         + image.owner().map(owner -> ", owner " + owner).orElse("")
         + (image.isEncrypted() ? ", encrypted" : "")
         + (image.deletionProtected() ? ", protected" : "")
+        + image.deprecation().map(schedule -> ", " + schedule).orElse("")
         + image.listing().map(listing -> ", listed " + listing.price()
             .map(Price::toString).orElse("free")).orElse("")
         + (image.members().isEmpty() ? "" : ", members " + image.members().values().stream()

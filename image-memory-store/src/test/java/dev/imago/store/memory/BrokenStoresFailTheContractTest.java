@@ -103,10 +103,35 @@ class BrokenStoresFailTheContractTest {
     assertThat(failures).containsOnlyKeys(
         "cursor_of_another_viewer_is_rejected",
         "cursor_of_another_query_is_rejected",
+        "cursor_of_a_listing_with_deprecated_images_does_not_continue_one_without",
         "garbage_cursor_is_rejected");
     assertThat(failures.get("cursor_of_another_viewer_is_rejected"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Bob's query with Alice's cursor");
+  }
+
+  @Test
+  void store_that_lists_deprecated_images_to_everyone_fails_the_deprecation_tests() {
+    Map<String, Throwable> failures = runContract(ListsDeprecatedImagesContract.class);
+
+    assertThat(failures).containsKeys(
+        "others_deprecated_images_leave_the_listing_at_their_deprecation_time",
+        "deprecation_schedule_changes_move_an_image_in_and_out_of_listings");
+    assertThat(failures.keySet()).allMatch(test -> test.contains("deprecat")
+        || test.equals("every_listing_equals_the_reference_model_of_visibility_filters_and_order"));
+    assertThat(failures.get("others_deprecated_images_leave_the_listing_at_their_deprecation_time"))
+        .hasMessageContaining("at the deprecation time");
+  }
+
+  @Test
+  void store_that_hides_an_owners_own_deprecated_images_fails_the_deprecation_tests() {
+    Map<String, Throwable> failures = runContract(HidesOwnDeprecatedImagesContract.class);
+
+    assertThat(failures).containsKey(
+        "deprecated_images_are_listed_when_asked_for_and_always_to_their_owner");
+    assertThat(failures.get(
+        "deprecated_images_are_listed_when_asked_for_and_always_to_their_owner"))
+        .hasMessageContaining("Alice's default listing");
   }
 
   @Test
@@ -292,6 +317,38 @@ class BrokenStoresFailTheContractTest {
             ImageQuery firstPage = query.withCursor(Optional.empty());
             return super.listVisible(firstPage);
           }
+        }
+      };
+    }
+  }
+
+  /** A store that lists deprecated images as if every query asked for them. */
+  static final class ListsDeprecatedImagesContract extends BrokenStoreContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public Page<ImageRecord> listVisible(ImageQuery query) {
+          return super.listVisible(query.withAsOf(Optional.empty()));
+        }
+      };
+    }
+  }
+
+  /** A store that hides deprecated images from their owner too. */
+  static final class HidesOwnDeprecatedImagesContract extends BrokenStoreContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public Page<ImageRecord> listVisible(ImageQuery query) {
+          Page<ImageRecord> page = super.listVisible(query);
+          if (query.includeDeprecated() || query.asOf().isEmpty()) {
+            return page;
+          }
+          return Page.of(page.items().stream()
+              .filter(record -> !record.isDeprecatedAt(query.asOf().get())).toList(),
+              page.nextCursor());
         }
       };
     }

@@ -17,7 +17,7 @@ public final class BuiltInRules {
     ActionKind.REJECT, ActionKind.REVOKE, ActionKind.LIST_MEMBERS, ActionKind.PUBLISH,
     ActionKind.WITHDRAW, ActionKind.REPLICATE, ActionKind.PROTECT, ActionKind.UNPROTECT,
     ActionKind.UPDATE_TAGS, ActionKind.DELETE, ActionKind.DEPRECATE,
-    ActionKind.CANCEL_DEPRECATION
+    ActionKind.CANCEL_DEPRECATION, ActionKind.SET_FAMILY
   };
 
   private static final List<Rule> ALL = List.of(

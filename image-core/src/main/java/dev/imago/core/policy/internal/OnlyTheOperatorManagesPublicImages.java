@@ -21,7 +21,7 @@ final class OnlyTheOperatorManagesPublicImages extends BuiltInRule {
   OnlyTheOperatorManagesPublicImages() {
     super(RuleCode.CREATE_PUBLIC, ActionKind.REGISTER_PUBLIC, ActionKind.CHANGE_STATUS,
         ActionKind.PROTECT, ActionKind.UNPROTECT, ActionKind.UPDATE_TAGS, ActionKind.DELETE,
-        ActionKind.DEPRECATE, ActionKind.CANCEL_DEPRECATION);
+        ActionKind.DEPRECATE, ActionKind.CANCEL_DEPRECATION, ActionKind.SET_FAMILY);
   }
 
   @Override

@@ -16,7 +16,7 @@ final class OnlyTheOwnerChangesAnImage extends BuiltInRule {
   OnlyTheOwnerChangesAnImage() {
     super(RuleCode.CHANGE_NOT_OWNER, ActionKind.CHANGE_STATUS, ActionKind.PROTECT,
         ActionKind.UNPROTECT, ActionKind.UPDATE_TAGS, ActionKind.DELETE,
-        ActionKind.DEPRECATE, ActionKind.CANCEL_DEPRECATION);
+        ActionKind.DEPRECATE, ActionKind.CANCEL_DEPRECATION, ActionKind.SET_FAMILY);
   }
 
   @Override

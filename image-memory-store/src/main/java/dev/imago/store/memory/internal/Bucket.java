@@ -3,6 +3,7 @@ package dev.imago.store.memory.internal;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.TenantId;
+import org.jspecify.annotations.Nullable;
 
 /** One reason an image is visible to someone: the key of one bucket of the visibility index. */
 sealed interface Bucket {
@@ -17,4 +18,13 @@ sealed interface Bucket {
 
   /** The MARKET images of a region. */
   record Market(RegionId region) implements Bucket {}
+
+  /**
+   * The images of one family of a region, whoever sees them: a listing by family reads them
+   * alone and judges each image's visibility, so that resolving a family reads only its
+   * versions.
+   *
+   * @param owner the family's owner, or {@code null} for a family of the platform's PUBLIC images
+   */
+  record InFamily(@Nullable TenantId owner, RegionId region, String name) implements Bucket {}
 }

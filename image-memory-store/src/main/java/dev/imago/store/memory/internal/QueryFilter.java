@@ -27,9 +27,12 @@ public final class QueryFilter {
   private final TenantId viewer;
   // Null when deprecated images are listed: no record is hidden for being deprecated.
   private final @Nullable Instant deprecatedBy;
+  // A listing by family reads the family's bucket, which holds what others may not see.
+  private final @Nullable ImageQuery visibleTo;
 
   private QueryFilter(ImageQuery query) {
     this.viewer = query.viewer();
+    this.visibleTo = query.family().isPresent() ? query : null;
     this.deprecatedBy = query.includeDeprecated() ? null : query.asOf().orElse(null);
     this.types = query.types().isEmpty() ? ANY : mask(query.types());
     this.statuses = query.statuses().isEmpty() ? ANY : mask(query.statuses());
@@ -72,6 +75,9 @@ public final class QueryFilter {
    * @return {@code true} when the record is listed
    */
   public boolean matches(ImageRecord record) {
+    if (visibleTo != null) {
+      return visibleTo.matches(record);
+    }
     return (types == ANY || (types & 1L << record.type().ordinal()) != 0)
         && (statuses == ANY || (statuses & 1L << record.status().ordinal()) != 0)
         && (osType == null || record.os().map(OsFacts::osType).orElse(null) == osType)

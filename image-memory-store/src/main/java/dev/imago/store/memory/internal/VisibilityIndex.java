@@ -1,5 +1,6 @@
 package dev.imago.store.memory.internal;
 
+import dev.imago.spi.Family;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageQuery;
 import dev.imago.spi.ImageRecord;
@@ -143,12 +144,20 @@ public final class VisibilityIndex {
     }
     record.members().values().forEach(membership ->
         places.add(new Bucket.SharedWith(membership.tenant(), region, membership.status())));
+    if (record.family().isPresent()
+        && (record.owner().isPresent() || record.imageClass() == ImageClass.PUBLIC)) {
+      places.add(new Bucket.InFamily(record.owner().orElse(null), region, record.family().get()));
+    }
     return places;
   }
 
   private static List<Bucket> bucketsFor(ImageQuery query) {
     TenantId viewer = query.viewer();
     RegionId region = query.region();
+    if (query.family().isPresent()) {
+      Family family = query.family().get();
+      return List.of(new Bucket.InFamily(family.owner().orElse(null), region, family.name()));
+    }
     List<Bucket> places = new ArrayList<>();
     for (Visibility reason : query.include()) {
       switch (reason) {
