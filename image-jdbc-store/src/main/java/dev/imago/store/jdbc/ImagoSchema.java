@@ -32,14 +32,24 @@ import org.flywaydb.core.api.FlywayException;
  * name starts with {@code imago_}. Flyway needs two connections at once, so the data source (a
  * pool) must allow two. On the module path, Flyway (automatic module {@code flyway.core}) must be
  * in the module graph, for this module requires it only statically.
+ *
+ * <p>Upgrades run the same way: {@link #migrate(DataSource)} applies the migrations an older
+ * schema lacks, in place, keeping every image, member and event. Each migration is written to be
+ * applied while other hosts keep working (it changes the catalog only, no row is rewritten); the
+ * project's README says, for each version, what a host of the older version still running on the
+ * upgraded schema does.
  */
 public final class ImagoSchema {
   /** Where the migrations are, as a Flyway location. */
   public static final String LOCATION = "classpath:db/imago";
   /** The table in which Flyway records which of Imago's migrations ran. */
   public static final String HISTORY_TABLE = "imago_schema_history";
-  /** The schema version this jar reads and writes, the number of its latest migration. */
-  public static final int VERSION = 1;
+  /**
+   * The schema version this jar reads and writes, the number of its latest migration: 2 ({@code
+   * V2__deprecation.sql}, images' retirement schedules, over {@code V1__images.sql}). A database
+   * of an older version is upgraded in place by {@link #migrate(DataSource)}.
+   */
+  public static final int VERSION = 2;
 
   // A session lock, so that it survives Flyway's own transactions; two keys, so that it is in
   // another class of keys than a host's one-key advisory locks.
@@ -59,8 +69,9 @@ public final class ImagoSchema {
    * @return the schema version the database holds afterwards, {@value #VERSION}
    * @throws InputException if the data source is absent
    * @throws StoreException if the database cannot be reached, a migration fails (that
-   *     migration is rolled back), or the database holds a newer schema than this jar's (the
-   *     message names both versions, and nothing was changed)
+   *     migration is rolled back), the database holds a newer schema than this jar's (the
+   *     message names both versions, and nothing was changed), or an older one that the host's
+   *     own Flyway applied (without {@value #HISTORY_TABLE}), which that Flyway must upgrade
    */
   public static int migrate(DataSource dataSource) {
     Inputs.present(dataSource, "dataSource");
@@ -71,9 +82,16 @@ public final class ImagoSchema {
         if (found != null && found > VERSION) {
           throw newer(found);
         }
-        if (found != null && found == VERSION && !hasHistory(lockHolder)) {
-          // The host applied the migrations with its own Flyway: nothing to do.
-          return found;
+        if (found != null && !hasHistory(lockHolder)) {
+          if (found == VERSION) {
+            // The host applied the migrations with its own Flyway: nothing to do.
+            return found;
+          }
+          // The host's own Flyway applied the older ones: Imago's history would start them again.
+          throw new StoreException("the database holds Imago schema version " + found
+              + ", older than version " + VERSION + " of this jar, applied without "
+              + HISTORY_TABLE + " (by the host's own Flyway): apply the newer migrations in "
+              + LOCATION + " the same way; nothing was changed", null);
         }
         Flyway.configure(ImagoSchema.class.getClassLoader())
             .dataSource(new LockHolderFirst(dataSource, lockHolder))

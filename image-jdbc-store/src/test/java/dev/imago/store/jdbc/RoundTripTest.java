@@ -8,6 +8,7 @@ import static dev.imago.store.jdbc.Images.privateImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.EventType;
 import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
@@ -148,6 +149,58 @@ class RoundTripTest {
 
     assertThat(store.load(image.id())).contains(image);
     assertThat(store.load(scientific.id())).contains(scientific);
+  }
+
+  @Test
+  void a_deprecation_keeps_each_combination_of_its_parts_to_the_nanosecond() {
+    Instant deprecated = Instant.parse("2026-03-01T12:00:00.123456789Z");
+    List<Deprecation> schedules = List.of(
+        Deprecation.at(deprecated),
+        Deprecation.builder().deprecatedAt(deprecated).obsoleteAt(deprecated).build(),
+        Deprecation.builder().deprecatedAt(deprecated)
+            .obsoleteAt(Instant.parse("9999-12-31T23:59:59.999999999Z")).build(),
+        Deprecation.builder().deprecatedAt(deprecated).replacement(ImageId.of("successor"))
+            .build(),
+        Deprecation.builder().deprecatedAt(Instant.parse("1901-12-13T20:45:52.000000001Z"))
+            .obsoleteAt(deprecated.plusNanos(1)).replacement(ImageId.of("successor")).build());
+
+    for (int s = 0; s < schedules.size(); s++) {
+      ImageRecord image = privateImage("retired-" + s, ALICE).deprecation(schedules.get(s))
+          .build();
+      save(image, 0, List.of(created(image.id())));
+
+      assertThat(store.load(image.id())).as("schedule %s", schedules.get(s)).contains(image);
+    }
+    ImageRecord plain = privateImage("not-retired", ALICE).build();
+    save(plain, 0, List.of());
+    assertThat(store.load(plain.id())).hasValueSatisfying(
+        loaded -> assertThat(loaded.deprecation()).isEmpty());
+  }
+
+  @Test
+  void a_change_of_schedule_and_its_cancellation_are_saved_over_the_old_one() {
+    Instant deprecated = T0.plusSeconds(3600).plusNanos(5);
+    ImageRecord scheduled = privateImage("rescheduled", ALICE)
+        .deprecation(Deprecation.builder().deprecatedAt(deprecated)
+            .obsoleteAt(deprecated.plusSeconds(60)).replacement(ImageId.of("successor")).build())
+        .build();
+    ImageRecord changed = ImageRecord.builder().from(scheduled).version(2)
+        .deprecation(Deprecation.at(deprecated.plusNanos(1))).build();
+    ImageRecord cancelled = ImageRecord.builder().from(changed).version(3)
+        .deprecation(java.util.Optional.empty()).build();
+
+    save(scheduled, 0, List.of(created(scheduled.id())));
+    assertThat(store.load(scheduled.id())).contains(scheduled);
+    save(changed, 1, List.of(ImageEvent.builder().type(EventType.DEPRECATION_SCHEDULED)
+        .image(scheduled.id()).occurredAt(T0).build()));
+    assertThat(store.load(scheduled.id())).contains(changed);
+    save(cancelled, 2, List.of(ImageEvent.builder().type(EventType.DEPRECATION_CANCELLED)
+        .image(scheduled.id()).occurredAt(T0).build()));
+
+    assertThat(store.load(scheduled.id())).contains(cancelled);
+    assertThat(store.events(0, 10)).extracting(event -> event.event().type())
+        .containsExactly(EventType.CREATED, EventType.DEPRECATION_SCHEDULED,
+            EventType.DEPRECATION_CANCELLED);
   }
 
   @Test

@@ -30,14 +30,14 @@ class SchemaTest {
   private final PostgresServer server = PostgresServer.get();
 
   @Test
-  void migrate_applies_version_1_once_and_then_changes_nothing() throws SQLException {
+  void migrate_applies_every_version_once_and_then_changes_nothing() throws SQLException {
     DataSource empty = freshSchema("schema_once");
 
     assertThat(ImagoSchema.migrate(empty)).isEqualTo(ImagoSchema.VERSION);
     assertThat(ImagoSchema.migrate(empty)).isEqualTo(ImagoSchema.VERSION);
 
     assertThat(query(empty, "SELECT version || ':' || success FROM imago_schema_history"
-        + " WHERE type = 'SQL'")).containsExactly("1:true");
+        + " WHERE type = 'SQL' ORDER BY installed_rank")).containsExactly("1:true", "2:true");
     new JdbcImageStore(empty);
   }
 
@@ -66,8 +66,8 @@ class SchemaTest {
       pool.shutdownNow();
     }
 
-    assertThat(query(empty, "SELECT version FROM imago_schema_history WHERE type = 'SQL'"))
-        .containsExactly("1");
+    assertThat(query(empty, "SELECT version FROM imago_schema_history WHERE type = 'SQL'"
+        + " ORDER BY installed_rank")).containsExactly("1", "2");
     assertThat(query(empty, "SELECT count(*) FROM imago_event_head")).containsExactly("1");
   }
 
@@ -96,9 +96,31 @@ class SchemaTest {
 
     assertThat(query(shared, "SELECT script FROM flyway_schema_history WHERE type = 'SQL'"))
         .containsExactly("V1__host_orders.sql");
-    assertThat(query(shared, "SELECT script FROM imago_schema_history WHERE type = 'SQL'"))
-        .containsExactly("V1__images.sql");
+    assertThat(query(shared, "SELECT script FROM imago_schema_history WHERE type = 'SQL'"
+        + " ORDER BY installed_rank")).containsExactly("V1__images.sql", "V2__deprecation.sql");
     new JdbcImageStore(shared);
+  }
+
+  @Test
+  void an_older_schema_the_hosts_own_flyway_applied_is_left_to_that_flyway() throws SQLException {
+    DataSource hosts = freshSchema("schema_host_older");
+    // The host runs Imago's migrations with its own Flyway and history table, up to version 1.
+    Flyway.configure().dataSource(hosts).locations(ImagoSchema.LOCATION).target("1").load()
+        .migrate();
+
+    assertThatExceptionOfType(StoreException.class)
+        .isThrownBy(() -> ImagoSchema.migrate(hosts))
+        .withMessageContaining("version 1")
+        .withMessageContaining("version 2")
+        .withMessageContaining("host's own Flyway")
+        .withMessageContaining("nothing was changed");
+    assertThat(query(hosts, "SELECT version FROM imago_schema_info")).containsExactly("1");
+    assertThat(query(hosts, "SELECT to_regclass('" + ImagoSchema.HISTORY_TABLE + "')"))
+        .containsOnlyNulls();
+
+    Flyway.configure().dataSource(hosts).locations(ImagoSchema.LOCATION).load().migrate();
+    assertThat(ImagoSchema.migrate(hosts)).isEqualTo(ImagoSchema.VERSION);
+    new JdbcImageStore(hosts);
   }
 
   @Test
@@ -115,7 +137,7 @@ class SchemaTest {
   void an_older_jar_refuses_a_newer_schema_naming_both_versions_and_changes_nothing()
       throws SQLException {
     DataSource newer = freshSchema("schema_newer");
-    // A newer jar on another host applied version 2.
+    // A newer jar on another host applied version 3.
     Flyway.configure().dataSource(newer)
         .locations(ImagoSchema.LOCATION, "classpath:db/imago-future")
         .table(ImagoSchema.HISTORY_TABLE).load().migrate();
@@ -123,16 +145,16 @@ class SchemaTest {
 
     assertThatExceptionOfType(StoreException.class)
         .isThrownBy(() -> new JdbcImageStore(newer))
-        .withMessageContaining("version 2")
-        .withMessageContaining("version 1");
+        .withMessageContaining("version 3")
+        .withMessageContaining("version 2");
     assertThatExceptionOfType(StoreException.class)
         .isThrownBy(() -> ImagoSchema.migrate(newer))
+        .withMessageContaining("version 3")
         .withMessageContaining("version 2")
-        .withMessageContaining("version 1")
         .withMessageContaining("nothing was changed");
 
     assertThat(query(newer, "SELECT version FROM imago_schema_history")).isEqualTo(history);
-    assertThat(query(newer, "SELECT version FROM imago_schema_info")).containsExactly("2");
+    assertThat(query(newer, "SELECT version FROM imago_schema_info")).containsExactly("3");
   }
 
   private DataSource freshSchema(String schema) {

@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * PUBLIC images have no owner. The page is the first rows of the merged branches; only those are
  * joined to their full rows.
  *
+ * <p>Deprecated images (rule {@code USE_DEPRECATED}): unless the query includes them, every branch
+ * but the viewer's own leaves out the images whose deprecation time is at or before the query's
+ * {@link ImageQuery#asOf() time}, exactly as {@link ImageQuery#matches} does; the market branch,
+ * which holds the viewer's own market images when the query leaves out the own branch, keeps
+ * those. A query without a time hides nothing.
+ *
  * <p>Every value of the query is a bind parameter. The only constants in the text are the schema's
  * own ({@code 'PUBLIC'}, {@code 'MARKET'}, {@code 'DELETED'}), written out so that the planner
  * matches the partial indexes.
@@ -89,14 +95,14 @@ public final class ListingSql {
     List<Runnable> branches = new ArrayList<>();
     boolean own = query.include().contains(Visibility.OWN);
     if (own) {
-      branches.add(() -> imageBranch("i.owner = ?", true, false));
+      branches.add(() -> imageBranch("i.owner = ?", true, false, false));
     }
     if (query.include().contains(Visibility.PUBLIC)) {
-      branches.add(() -> imageBranch("i.image_class = 'PUBLIC'", false, false));
+      branches.add(() -> imageBranch("i.image_class = 'PUBLIC'", false, false, false));
     }
     if (query.include().contains(Visibility.MARKET)) {
-      // The viewer's own market images are the own branch's.
-      branches.add(() -> imageBranch("i.image_class = 'MARKET'", false, own));
+      // The viewer's own market images are the own branch's, if it is read.
+      branches.add(() -> imageBranch("i.image_class = 'MARKET'", false, own, !own));
     }
     if (query.include().contains(Visibility.SHARED)) {
       for (MembershipStatus status : MembershipStatus.values()) {
@@ -120,7 +126,18 @@ public final class ListingSql {
     return true;
   }
 
-  private void imageBranch(String visibility, boolean byViewer, boolean excludingOwn) {
+  /**
+   * A branch on {@code imago_images} alone.
+   *
+   * @param visibility the condition of the branch's reason of visibility
+   * @param byViewer whether the condition binds the viewer: the own branch, which hides nothing
+   *     deprecated
+   * @param excludingOwn whether to leave out the viewer's own images
+   * @param holdsOwn whether a branch other than the own one may list the viewer's own images
+   *     (the market branch of a query without the own branch), which it never hides
+   */
+  private void imageBranch(String visibility, boolean byViewer, boolean excludingOwn,
+      boolean holdsOwn) {
     sql.append("SELECT i.id, i.created_s, i.created_ns, i.name FROM imago_images i WHERE ")
         .append(visibility);
     if (byViewer) {
@@ -132,6 +149,9 @@ public final class ListingSql {
     if (excludingOwn) {
       sql.append(" AND i.owner <> ?");
       text(query.viewer().value());
+    }
+    if (!byViewer) {
+      notDeprecated(holdsOwn);
     }
     position("i", "id");
     filters();
@@ -149,10 +169,35 @@ public final class ListingSql {
     text(status.name());
     // Implied by the record's own rule (a DELETED image has no members); stated for safety.
     sql.append(" AND i.status <> 'DELETED'");
+    // A member is never the image's owner (rule SHARE_RECIPIENT).
+    notDeprecated(false);
     position("m", "image_id");
     filters();
     sql.append(" ORDER BY ").append(order("m", "image_id")).append(" LIMIT ?");
     limit();
+  }
+
+  /**
+   * Leaves out the images deprecated at the query's time, unless the query includes them: those
+   * whose deprecation time is set and not after it, to the nanosecond.
+   *
+   * @param keepViewers whether the branch may hold the viewer's own images, which are never left
+   *     out
+   */
+  private void notDeprecated(boolean keepViewers) {
+    if (query.includeDeprecated() || query.asOf().isEmpty()) {
+      return;
+    }
+    long second = query.asOf().get().getEpochSecond();
+    int nano = query.asOf().get().getNano();
+    sql.append(" AND (i.deprecated_s IS NULL OR (i.deprecated_s, i.deprecated_ns) > (?, ?)");
+    params.add((connection, statement, index) -> statement.setLong(index, second));
+    params.add((connection, statement, index) -> statement.setInt(index, nano));
+    if (keepViewers) {
+      sql.append(" OR i.owner = ?");
+      text(query.viewer().value());
+    }
+    sql.append(')');
   }
 
   /** The row-value comparison that starts the branch after the cursor, in index order. */

@@ -3,6 +3,7 @@ package dev.imago.store.jdbc.internal;
 import dev.imago.spi.Architecture;
 import dev.imago.spi.BackupId;
 import dev.imago.spi.BootMode;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageClass;
@@ -51,7 +52,8 @@ public final class RecordRow {
       + " server_kinds, encryption_key, market_published_s, market_published_ns,"
       + " market_price_amount, market_price_currency, market_price_unit, tag_keys, tag_values,"
       + " member_tenants, member_statuses, member_vaults, member_times, deletion_protected,"
-      + " origin_image, origin_region, backup, created_s, created_ns, updated_s, updated_ns";
+      + " origin_image, origin_region, backup, created_s, created_ns, updated_s, updated_ns,"
+      + " deprecated_s, deprecated_ns, obsolete_s, obsolete_ns, replacement";
   /** How many columns {@link #COLUMNS} names. */
   public static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -144,6 +146,11 @@ public final class RecordRow {
     in.integer(record.createdAt().getNano());
     in.number(record.updatedAt().getEpochSecond());
     in.integer(record.updatedAt().getNano());
+    Deprecation deprecation = record.deprecation().orElse(null);
+    in.time(deprecation == null ? null : deprecation.deprecatedAt());
+    in.time(deprecation == null ? null : deprecation.obsoleteAt().orElse(null));
+    in.text(deprecation == null ? null
+        : deprecation.replacement().map(ImageId::value).orElse(null));
     return in.next;
   }
 
@@ -242,6 +249,19 @@ public final class RecordRow {
     }
     record.createdAt(Instant.ofEpochSecond(out.number(), out.integer()));
     record.updatedAt(Instant.ofEpochSecond(out.number(), out.integer()));
+    Instant deprecatedAt = out.optionalTime();
+    Instant obsoleteAt = out.optionalTime();
+    String replacement = out.text();
+    if (deprecatedAt != null) {
+      var deprecation = Deprecation.builder().deprecatedAt(deprecatedAt);
+      if (obsoleteAt != null) {
+        deprecation.obsoleteAt(obsoleteAt);
+      }
+      if (replacement != null) {
+        deprecation.replacement(ImageId.of(replacement));
+      }
+      record.deprecation(deprecation.build());
+    }
     return record.build();
   }
 
@@ -292,6 +312,12 @@ public final class RecordRow {
       }
     }
 
+    /** A time as two columns, epoch seconds and nanoseconds, both NULL when absent. */
+    void time(@Nullable Instant value) throws SQLException {
+      number(value == null ? null : value.getEpochSecond());
+      integer(value == null ? null : value.getNano());
+    }
+
     void bool(boolean value) throws SQLException {
       statement.setBoolean(next++, value);
     }
@@ -330,6 +356,13 @@ public final class RecordRow {
     @Nullable Integer optionalInteger() throws SQLException {
       int value = row.getInt(next++);
       return row.wasNull() ? null : value;
+    }
+
+    /** A time from two columns, epoch seconds and nanoseconds, or null when they are NULL. */
+    @Nullable Instant optionalTime() throws SQLException {
+      Long second = optionalNumber();
+      Integer nano = optionalInteger();
+      return second == null ? null : Instant.ofEpochSecond(second, nano);
     }
 
     boolean bool() throws SQLException {
