@@ -46,7 +46,7 @@ public final class ImagoSchema {
   public static final String HISTORY_TABLE = "imago_schema_history";
   /**
    * The schema version this jar reads and writes, the number of its latest migration: 2 ({@code
-   * V2__deprecation.sql}, images' retirement schedules, over {@code V1__images.sql}). A database
+   * V2__retiring.sql}, images' retirement schedules, over {@code V1__images.sql}). A database
    * of an older version is upgraded in place by {@link #migrate(DataSource)}.
    */
   public static final int VERSION = 2;

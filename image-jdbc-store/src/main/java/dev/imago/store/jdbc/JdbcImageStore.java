@@ -422,8 +422,10 @@ public final class JdbcImageStore implements ImageStore {
           Collections.unmodifiableMap(members));
     }
 
+    // As ImageRecord.isCountedInQuota: owned and in use, neither DELETED nor RECYCLED.
     boolean counted() {
-      return owner != null && !ImageStatus.DELETED.name().equals(status);
+      return owner != null && !ImageStatus.DELETED.name().equals(status)
+          && !ImageStatus.RECYCLED.name().equals(status);
     }
   }
 
@@ -491,6 +493,40 @@ public final class JdbcImageStore implements ImageStore {
         try (ResultSet row = count.executeQuery()) {
           return row.next() ? row.getLong(1) : 0L;
         }
+      }
+    });
+  }
+
+  // --- recycle bins ---
+
+  // From the purge index, in its order: the RECYCLED images whose retention has ended.
+  private static final String EXPIRED = "SELECT " + RecordRow.COLUMNS + " FROM imago_images"
+      + " WHERE status = 'RECYCLED' AND (purge_s, purge_ns) <= (?, ?)"
+      + " ORDER BY purge_s, purge_ns, id LIMIT ?";
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InputException if {@code purgeBy} is absent or {@code limit} below 1 (rule {@code
+   *     INPUT_VALUE})
+   * @throws StoreException if the database failed
+   */
+  @Override
+  public List<ImageRecord> listExpired(Instant purgeBy, int limit) {
+    Inputs.present(purgeBy, "purgeBy");
+    Inputs.range(limit, 1, Integer.MAX_VALUE, "limit");
+    return database.read("list expired images", connection -> {
+      try (PreparedStatement expired = connection.prepareStatement(EXPIRED)) {
+        expired.setLong(1, purgeBy.getEpochSecond());
+        expired.setInt(2, purgeBy.getNano());
+        expired.setInt(3, limit);
+        List<ImageRecord> records = new ArrayList<>();
+        try (ResultSet rows = expired.executeQuery()) {
+          while (rows.next()) {
+            records.add(RecordRow.read(rows));
+          }
+        }
+        return records;
       }
     });
   }

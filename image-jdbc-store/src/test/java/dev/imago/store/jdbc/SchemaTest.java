@@ -97,7 +97,7 @@ class SchemaTest {
     assertThat(query(shared, "SELECT script FROM flyway_schema_history WHERE type = 'SQL'"))
         .containsExactly("V1__host_orders.sql");
     assertThat(query(shared, "SELECT script FROM imago_schema_history WHERE type = 'SQL'"
-        + " ORDER BY installed_rank")).containsExactly("V1__images.sql", "V2__deprecation.sql");
+        + " ORDER BY installed_rank")).containsExactly("V1__images.sql", "V2__retiring.sql");
     new JdbcImageStore(shared);
   }
 

@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * those. A query without a time hides nothing.
  *
  * <p>Every value of the query is a bind parameter. The only constants in the text are the schema's
- * own ({@code 'PUBLIC'}, {@code 'MARKET'}, {@code 'DELETED'}), written out so that the planner
- * matches the partial indexes.
+ * own ({@code 'PUBLIC'}, {@code 'MARKET'}, {@code 'DELETED'}, {@code 'RECYCLED'}), written out so
+ * that the planner matches the partial indexes. A listing of a recycle bin is one branch, the
+ * viewer's own RECYCLED images; a family filter is a condition on every branch, which the family
+ * index answers.
  */
 public final class ListingSql {
   private final StringBuilder sql = new StringBuilder(2048);
@@ -94,17 +96,20 @@ public final class ListingSql {
   private boolean build() {
     List<Runnable> branches = new ArrayList<>();
     boolean own = query.include().contains(Visibility.OWN);
-    if (own) {
+    if (query.recycleBin()) {
+      // The viewer's own recycle bin, whatever the reasons of visibility say.
+      branches.add(this::recycleBinBranch);
+    } else if (own) {
       branches.add(() -> imageBranch("i.owner = ?", true, false, false));
     }
-    if (query.include().contains(Visibility.PUBLIC)) {
+    if (!query.recycleBin() && query.include().contains(Visibility.PUBLIC)) {
       branches.add(() -> imageBranch("i.image_class = 'PUBLIC'", false, false, false));
     }
-    if (query.include().contains(Visibility.MARKET)) {
+    if (!query.recycleBin() && query.include().contains(Visibility.MARKET)) {
       // The viewer's own market images are the own branch's, if it is read.
       branches.add(() -> imageBranch("i.image_class = 'MARKET'", false, own, !own));
     }
-    if (query.include().contains(Visibility.SHARED)) {
+    if (!query.recycleBin() && query.include().contains(Visibility.SHARED)) {
       for (MembershipStatus status : MembershipStatus.values()) {
         if (query.membership().contains(status)) {
           branches.add(() -> memberBranch(status));
@@ -145,7 +150,9 @@ public final class ListingSql {
     }
     sql.append(" AND i.region = ?");
     text(query.region().value());
-    sql.append(" AND i.status <> 'DELETED'");
+    // Images in use only: the partial indexes leave DELETED out, and a RECYCLED image is listed
+    // in its owner's recycle bin alone.
+    sql.append(" AND i.status <> 'DELETED' AND i.status <> 'RECYCLED'");
     if (excludingOwn) {
       sql.append(" AND i.owner <> ?");
       text(query.viewer().value());
@@ -153,6 +160,17 @@ public final class ListingSql {
     if (!byViewer) {
       notDeprecated(holdsOwn);
     }
+    position("i", "id");
+    filters();
+    sql.append(" ORDER BY ").append(order("i", "id")).append(" LIMIT ?");
+    limit();
+  }
+
+  private void recycleBinBranch() {
+    sql.append("SELECT i.id, i.created_s, i.created_ns, i.name FROM imago_images i"
+        + " WHERE i.owner = ? AND i.region = ? AND i.status = 'RECYCLED'");
+    text(query.viewer().value());
+    text(query.region().value());
     position("i", "id");
     filters();
     sql.append(" ORDER BY ").append(order("i", "id")).append(" LIMIT ?");
@@ -167,8 +185,8 @@ public final class ListingSql {
     text(query.region().value());
     sql.append(" AND m.status = ?");
     text(status.name());
-    // Implied by the record's own rule (a DELETED image has no members); stated for safety.
-    sql.append(" AND i.status <> 'DELETED'");
+    // Implied by the record's own rule (an image out of use has no members); stated for safety.
+    sql.append(" AND i.status <> 'DELETED' AND i.status <> 'RECYCLED'");
     // A member is never the image's owner (rule SHARE_RECIPIENT).
     notDeprecated(false);
     position("m", "image_id");
@@ -248,6 +266,17 @@ public final class ListingSql {
       // A byte prefix in UTF-8 is a code point prefix; starts_with knows no wildcards.
       sql.append(" AND starts_with(i.name, ?)");
       text(prefix);
+    });
+    query.family().ifPresent(family -> {
+      // A family is its owner's: the platform's holds PUBLIC images only.
+      sql.append(" AND i.family = ?");
+      text(family.name());
+      if (family.owner().isPresent()) {
+        sql.append(" AND i.owner = ?");
+        text(family.owner().get().value());
+      } else {
+        sql.append(" AND i.owner IS NULL AND i.image_class = 'PUBLIC'");
+      }
     });
     query.tagKey().ifPresent(key -> {
       if (query.tagValue().isPresent()) {

@@ -21,6 +21,7 @@ import dev.imago.spi.OsType;
 import dev.imago.spi.Platform;
 import dev.imago.spi.Price;
 import dev.imago.spi.PriceUnit;
+import dev.imago.spi.Recycling;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ReplicaOrigin;
 import dev.imago.spi.ServerKind;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +55,8 @@ public final class RecordRow {
       + " market_price_amount, market_price_currency, market_price_unit, tag_keys, tag_values,"
       + " member_tenants, member_statuses, member_vaults, member_times, deletion_protected,"
       + " origin_image, origin_region, backup, created_s, created_ns, updated_s, updated_ns,"
-      + " deprecated_s, deprecated_ns, obsolete_s, obsolete_ns, replacement";
+      + " deprecated_s, deprecated_ns, obsolete_s, obsolete_ns, replacement, family,"
+      + " excluded_from_latest, recycled_s, recycled_ns, purge_s, purge_ns, status_before";
   /** How many columns {@link #COLUMNS} names. */
   public static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -151,6 +154,12 @@ public final class RecordRow {
     in.time(deprecation == null ? null : deprecation.obsoleteAt().orElse(null));
     in.text(deprecation == null ? null
         : deprecation.replacement().map(ImageId::value).orElse(null));
+    in.text(record.family().orElse(null));
+    in.bool(record.excludedFromLatest());
+    Recycling recycling = record.recycling().orElse(null);
+    in.time(recycling == null ? null : recycling.recycledAt());
+    in.time(recycling == null ? null : recycling.purgeAt());
+    in.text(recycling == null ? null : recycling.statusBefore().name());
     return in.next;
   }
 
@@ -261,6 +270,14 @@ public final class RecordRow {
         deprecation.replacement(ImageId.of(replacement));
       }
       record.deprecation(deprecation.build());
+    }
+    record.family(Optional.ofNullable(out.text()));
+    record.excludedFromLatest(out.bool());
+    Instant recycledAt = out.optionalTime();
+    Instant purgeAt = out.optionalTime();
+    String statusBefore = out.text();
+    if (recycledAt != null) {
+      record.recycling(Recycling.of(recycledAt, purgeAt, ImageStatus.valueOf(statusBefore)));
     }
     return record.build();
   }
