@@ -242,7 +242,8 @@ final class PgListing {
   private static void copyAll(Connection connection, Population population, String schema)
       throws SQLException, IOException {
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-    Copier images = new Copier(copy, "COPY " + schema + ".imago_images FROM STDIN");
+    Copier images = new Copier(copy, "COPY " + schema + ".imago_images (" + IMAGO_COLUMNS
+        + ") FROM STDIN");
     Copier members = new Copier(copy, "COPY " + schema + ".imago_members (image_id, tenant,"
         + " status, region, name, created_s, created_ns) FROM STDIN");
     Map<String, Copier> glanceImages = new HashMap<>();
@@ -306,7 +307,17 @@ final class PgListing {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString().replace('T', ' ');
   }
 
-  /** A row of imago_images in the column order of the store (RecordRow.COLUMNS). */
+  // The columns imagoRow writes: every column of version 1 of the schema. The population retires
+  // nothing, so the later columns keep their defaults (no schedule, no family, not recycled).
+  private static final String IMAGO_COLUMNS = "id, version, name, description, image_class,"
+      + " image_type, source, status, region, owner, os_type, os_platform, os_version,"
+      + " os_architecture, os_boot_mode, disk_roles, disk_sizes, min_disk_gib, min_ram_mib,"
+      + " size_bytes, server_kinds, encryption_key, market_published_s, market_published_ns,"
+      + " market_price_amount, market_price_currency, market_price_unit, tag_keys, tag_values,"
+      + " member_tenants, member_statuses, member_vaults, member_times, deletion_protected,"
+      + " origin_image, origin_region, backup, created_s, created_ns, updated_s, updated_ns";
+
+  /** A row of imago_images in the order of {@link #IMAGO_COLUMNS}. */
   static String[] imagoRow(ImageRecord image) {
     List<String> row = new ArrayList<>(41);
     row.add(image.id().value());
