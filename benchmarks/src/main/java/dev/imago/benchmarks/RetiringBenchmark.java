@@ -9,7 +9,7 @@ import dev.imago.spi.ImageChange;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageRecord;
-import dev.imago.spi.TenantId;
+import dev.imago.spi.ImageStatus;
 import dev.imago.store.memory.InMemoryImageStore;
 import dev.imago.store.memory.InMemorySourceDirectory;
 import java.time.Clock;
@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The listing population of {@link Population#forListing}, where every private image is in
  * one of four families of its owner, every public image in one of eight platform families, and
- * one image in ten is deprecated. Not forked, for the reason {@link ListingBenchmark} gives.
+ * one image in ten is deprecated; the viewers are the owners of the first sixteen active images
+ * of the population, each resolving that image's family. Not forked, for the reason {@link
+ * ListingBenchmark} gives.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -62,8 +64,11 @@ public class RetiringBenchmark {
   private ImageFilter filter;
   private int next;
 
-  /** The population retired as described above, in a store and a service over it. */
-  record Loaded(int images, ImageService service, List<Caller> viewers) {}
+  /**
+   * The population retired as described above, in a store and a service over it, and viewers
+   * that own an active image in a family, with that family.
+   */
+  record Loaded(int images, ImageService service, List<Caller> viewers, List<Family> families) {}
 
   /** Loads the population once per size and checks every viewer gets an answer. */
   @Setup
@@ -85,7 +90,19 @@ public class RetiringBenchmark {
     loaded = null;
     Population population = Population.forListing(images);
     InMemoryImageStore store = new InMemoryImageStore();
-    population.forEachImage(image -> store.save(ImageChange.of(retired(image), 0, List.of())));
+    List<Caller> viewers = new ArrayList<>();
+    List<Family> families = new ArrayList<>();
+    population.forEachImage(image -> {
+      ImageRecord retired = retired(image);
+      store.save(ImageChange.of(retired, 0, List.of()));
+      // Viewers spread over the population, each with a family it can resolve.
+      if (viewers.size() < VIEWERS && retired.owner().isPresent()
+          && retired.status() == ImageStatus.ACTIVE && retired.deprecation().isEmpty()
+          && retired.owner().map(Caller::tenant).filter(viewers::contains).isEmpty()) {
+        viewers.add(Caller.tenant(retired.owner().get()));
+        families.add(Family.of(retired.owner().get(), retired.family().orElseThrow()));
+      }
+    });
     // Judged a day after the youngest image: every schedule has taken effect.
     Instant now = Population.createdAt(images).plusSeconds(86_400);
     ImageService service = Imago.builder()
@@ -94,13 +111,7 @@ public class RetiringBenchmark {
         .sources(new InMemorySourceDirectory())
         .clock(Clock.fixed(now, ZoneOffset.UTC))
         .build();
-    List<Caller> viewers = new ArrayList<>();
-    for (int i = 0; i < VIEWERS; i++) {
-      TenantId viewer = Population.tenantId(
-          i * 2 * (population.tenants() / (2 * VIEWERS)) + i % 2);
-      viewers.add(Caller.tenant(viewer));
-    }
-    loaded = new Loaded(images, service, viewers);
+    loaded = new Loaded(images, service, viewers, families);
     return loaded;
   }
 
@@ -116,10 +127,11 @@ public class RetiringBenchmark {
 
   @Benchmark
   public Object call() {
-    Caller viewer = data.viewers().get(next++ & (VIEWERS - 1));
+    int which = next++ & (VIEWERS - 1);
+    Caller viewer = data.viewers().get(which);
     return switch (variant) {
-      case "LATEST_OWN" -> data.service().latestInFamily(viewer,
-          Family.of(viewer.tenant().orElseThrow(), "line-" + (next & 3))).orElse(null);
+      case "LATEST_OWN" -> data.service().latestInFamily(viewer, data.families().get(which))
+          .orElse(null);
       case "LATEST_PUBLIC" -> data.service().latestInFamily(viewer,
           Family.platform("os-" + (next & 7))).orElse(null);
       default -> data.service().listVisible(viewer, filter);
