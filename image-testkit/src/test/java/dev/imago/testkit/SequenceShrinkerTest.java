@@ -49,6 +49,23 @@ class SequenceShrinkerTest {
   }
 
   @Test
+  void commands_that_matter_only_together_are_deleted_together_wherever_they_stand() {
+    List<Command> noise = noise(3);
+    Command first = noise.get(1);
+    Command second = noise.get(2);
+    // Like two creates a later slot counts past: deleting either one alone changes the story.
+    List<Command> found = new ArrayList<>(noise);
+    found.addAll(List.of(SHARE, ACCEPT));
+
+    SequenceShrinker.Shrunk shortest = new SequenceShrinker(commands ->
+        commands.contains(first) == commands.contains(second)
+            ? failsWhenShareComesBeforeAccept(commands) : Optional.empty(),
+        Duration.ofSeconds(10)).shrink(found, new AssertionError("found"));
+
+    assertThat(shortest.commands()).containsExactly(SHARE, ACCEPT);
+  }
+
+  @Test
   void a_sequence_that_no_longer_fails_is_kept_whole() {
     List<Command> found = noise(3);
 
