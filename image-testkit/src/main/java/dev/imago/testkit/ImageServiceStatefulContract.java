@@ -46,8 +46,8 @@ import org.quicktheories.core.Gen;
  * reads of every image (its retirement schedule included), the members each lists, what a plain
  * use decides (with its notices, such as USE_DEPRECATED), {@code countOwned} for every tenant
  * and region, and every tenant's listing walked page by page with small pages, by the default
- * query (which leaves out other tenants' deprecated images) and one filtered query, now and then
- * including deprecated images.
+ * query (which leaves out other tenants' deprecated images) and four filtered queries, two of
+ * which include deprecated images.
  *
  * <p>A failure is shrunk, by QuickTheories and then by deleting commands, to a short sequence,
  * reported one command a line, as generated (img@0 is the latest image not deleted, "owner" the
