@@ -68,6 +68,16 @@ sealed interface Command {
   }
 
   /**
+   * Returns plainer versions of the command, to shrink a failing sequence with: the same call
+   * with fewer parts. Most commands have none.
+   *
+   * @return the plainer commands, the plainest last
+   */
+  default List<Command> plainer() {
+    return List.of();
+  }
+
+  /**
    * Who runs a command: a given caller, or the owner of the image the command acts on, resolved
    * when it runs (alice when the image has no owner; the operator instead, for its manager), so
    * that owners act on their own images whichever image a slot lands on.
@@ -365,6 +375,23 @@ sealed interface Command {
       return new ScheduleDeprecation(actor, slot, deprecatedAt,
           obsoleteLater.map(deprecatedAt::plus),
           replacement.map(other -> other == NO_SUCH_IMAGE ? NEVER_CREATED : model.resolve(other)));
+    }
+
+    /** Without its replacement, without its obsolete time, from now. */
+    @Override
+    public List<Command> plainer() {
+      List<Command> plainer = new ArrayList<>();
+      if (replacement.isPresent()) {
+        plainer.add(new Deprecate(actor, slot, deprecateIn, obsoleteLater, Optional.empty()));
+      }
+      if (obsoleteLater.isPresent()) {
+        plainer.add(new Deprecate(actor, slot, deprecateIn, Optional.empty(), replacement));
+      }
+      if (!deprecateIn.equals(Optional.of(Duration.ZERO))) {
+        plainer.add(new Deprecate(actor, slot, Optional.of(Duration.ZERO), obsoleteLater,
+            replacement));
+      }
+      return plainer;
     }
 
     @Override

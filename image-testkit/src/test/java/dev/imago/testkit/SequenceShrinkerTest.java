@@ -66,6 +66,24 @@ class SequenceShrinkerTest {
   }
 
   @Test
+  void commands_are_made_plainer_when_that_lets_others_go() {
+    Command detailed = new Command.Deprecate(Command.Actor.OWNER, 0,
+        Optional.of(Duration.ofDays(1)), Optional.of(Duration.ofDays(1)), Optional.of(1));
+    List<Command> found = noise(2);
+    found.add(detailed);
+
+    // Any deprecation fails; one that names a replacement needs the images before it.
+    SequenceShrinker.Shrunk shortest = new SequenceShrinker(commands -> commands.stream()
+        .filter(Command.Deprecate.class::isInstance).map(Command.Deprecate.class::cast)
+        .anyMatch(deprecate -> deprecate.replacement().isEmpty() || commands.size() == 3)
+            ? Optional.of(new AssertionError("deprecated")) : Optional.empty(),
+        Duration.ofSeconds(10)).shrink(found, new AssertionError("found"));
+
+    assertThat(shortest.commands()).containsExactly(new Command.Deprecate(Command.Actor.OWNER,
+        0, Optional.of(Duration.ZERO), Optional.empty(), Optional.empty()));
+  }
+
+  @Test
   void a_sequence_that_no_longer_fails_is_kept_whole() {
     List<Command> found = noise(3);
 
