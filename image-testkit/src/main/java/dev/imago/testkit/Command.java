@@ -6,21 +6,25 @@ import dev.imago.core.ShareResult;
 import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.Price;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.VaultId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One step of a stateful test: a call of the {@link ImageService}. A command that acts on an
- * image names it by a slot, resolved when it runs (see {@link OnImage}), so that any
- * subsequence of commands is itself a valid test: that is what shrinking needs.
+ * One step of a stateful test: a call of the {@link ImageService}, or time passing. A command
+ * that acts on an image names it by a slot, resolved when it runs (see {@link OnImage}), and
+ * gives times as offsets from its own time, so that any subsequence of commands is itself a valid
+ * test: that is what shrinking needs.
  */
 sealed interface Command {
   /**
@@ -51,26 +55,59 @@ sealed interface Command {
   String describe(String caller, String image);
 
   /**
+   * Returns the command as it runs at a moment: offsets from its time become instants, and the
+   * images it names by slot besides its own become ids, read from the model before the command
+   * runs as its own slot is. Most commands have neither, and are returned as they are.
+   *
+   * @param now the command's time
+   * @param model the reference model, before the command
+   * @return the command to run and to predict
+   */
+  default Command at(Instant now, ReferenceModel model) {
+    return this;
+  }
+
+  /**
+   * Returns plainer versions of the command, to shrink a failing sequence with: the same call
+   * with fewer parts. Most commands have none.
+   *
+   * @return the plainer commands, the plainest last
+   */
+  default List<Command> plainer() {
+    return List.of();
+  }
+
+  /**
    * Who runs a command: a given caller, or the owner of the image the command acts on, resolved
-   * when it runs (alice when the image has no owner), so that owners act on their own images
-   * whichever image a slot lands on.
+   * when it runs (alice when the image has no owner; the operator instead, for its manager), so
+   * that owners act on their own images whichever image a slot lands on.
    *
    * @param caller the given caller, or empty for the image's owner
+   * @param operatorWithoutOwner whether an image without owner (a public image) is acted on by
+   *     the operator, who manages it, rather than by alice
    */
-  record Actor(Optional<Caller> caller) {
-    static final Actor OWNER = new Actor(Optional.empty());
+  record Actor(Optional<Caller> caller, boolean operatorWithoutOwner) {
+    static final Actor OWNER = new Actor(Optional.empty(), false);
+    /** The owner, or the operator for a public image: who manages an image. */
+    static final Actor MANAGER = new Actor(Optional.empty(), true);
 
     static Actor of(Caller caller) {
-      return new Actor(Optional.of(caller));
+      return new Actor(Optional.of(caller), false);
     }
 
     Caller resolve(Optional<TenantId> owner) {
-      return caller.orElseGet(() -> Caller.tenant(owner.orElse(ServiceWorld.ALICE)));
+      if (caller.isPresent()) {
+        return caller.get();
+      }
+      if (owner.isEmpty() && operatorWithoutOwner) {
+        return Caller.operator();
+      }
+      return Caller.tenant(owner.orElse(ServiceWorld.ALICE));
     }
 
     @Override
     public String toString() {
-      return caller.map(Command::name).orElse("owner");
+      return caller.map(Command::name).orElse(operatorWithoutOwner ? "manager" : "owner");
     }
   }
 
@@ -308,6 +345,206 @@ sealed interface Command {
           + request.serverFee().map(fee -> ", server fee " + ImageView.price(fee)).orElse("")
           + (request.acceptsPrice() ? ", accepting the price" : "");
     }
+  }
+
+  /**
+   * The owner (the operator for a public image) schedules an image's retirement, or changes its
+   * schedule: the deprecation time an offset from the command's time (or the time the image's
+   * schedule has, to change its other parts), an optional obsolete time as an offset from the
+   * deprecation time, and an optional replacement named by its slot. It runs as {@link
+   * ScheduleDeprecation}.
+   *
+   * @param deprecateIn the deprecation time from the command's time, or empty to keep the
+   *     image's (the command's time when it has no schedule)
+   * @param obsoleteLater the obsolete time from the deprecation time, if any; a negative one is
+   *     invalid input
+   * @param replacement the replacement's slot, if any; {@link #NO_SUCH_IMAGE} names an id no
+   *     image ever had
+   */
+  record Deprecate(Actor actor, int slot, Optional<Duration> deprecateIn,
+      Optional<Duration> obsoleteLater, Optional<Integer> replacement) implements OnImage {
+    /** The replacement slot that names {@link #NEVER_CREATED}. */
+    static final int NO_SUCH_IMAGE = -1;
+    /** An id no image ever had: the service numbers images from img-1. */
+    static final ImageId NEVER_CREATED = ImageId.of("img-0");
+
+    @Override
+    public Command at(Instant now, ReferenceModel model) {
+      Instant deprecatedAt = deprecateIn.map(now::plus).orElseGet(() -> model
+          .scheduleOf(model.resolve(slot)).map(Deprecation::deprecatedAt).orElse(now));
+      return new ScheduleDeprecation(actor, slot, deprecatedAt,
+          obsoleteLater.map(deprecatedAt::plus),
+          replacement.map(other -> other == NO_SUCH_IMAGE ? NEVER_CREATED : model.resolve(other)));
+    }
+
+    /** Without its replacement, without its obsolete time, from now. */
+    @Override
+    public List<Command> plainer() {
+      List<Command> plainer = new ArrayList<>();
+      if (replacement.isPresent()) {
+        plainer.add(new Deprecate(actor, slot, deprecateIn, obsoleteLater, Optional.empty()));
+      }
+      if (obsoleteLater.isPresent()) {
+        plainer.add(new Deprecate(actor, slot, deprecateIn, Optional.empty(), replacement));
+      }
+      if (!deprecateIn.equals(Optional.of(Duration.ZERO))) {
+        plainer.add(new Deprecate(actor, slot, Optional.of(Duration.ZERO), obsoleteLater,
+            replacement));
+      }
+      return plainer;
+    }
+
+    @Override
+    public Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      throw new IllegalStateException("a deprecation runs at(now, model), with its times fixed");
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return caller + " deprecates " + image + deprecateIn
+          .map(lead -> " from " + (lead.isZero() ? "now" : offset(lead)))
+          .orElse(" from its current deprecation time (now if it has none)")
+          + obsoleteLater.map(later -> ", obsolete " + offset(later) + " after").orElse("")
+          + replacement.map(other -> ", replaced by " + (other == NO_SUCH_IMAGE
+              ? NEVER_CREATED + " (no such image)" : slotName(other))).orElse("");
+    }
+  }
+
+  /**
+   * A deprecation as it runs: its times and replacement fixed (see {@link Deprecate}). An
+   * obsolete time before the deprecation time is no {@code Deprecation}: the service never
+   * hears of it, and the command answers as invalid input.
+   */
+  record ScheduleDeprecation(Actor actor, int slot, Instant deprecatedAt,
+      Optional<Instant> obsoleteAt, Optional<ImageId> replacement) implements OnImage {
+    /** The schedule; it throws {@code InputException} for an obsolete time before it. */
+    Deprecation schedule() {
+      return Deprecation.builder().deprecatedAt(deprecatedAt).obsoleteAt(obsoleteAt)
+          .replacement(replacement).build();
+    }
+
+    @Override
+    public Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      return Outcome.of(() ->
+          scheduled(service.deprecate(caller, image, schedule()).deprecation()));
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return caller + " deprecates " + image + " from " + deprecatedAt
+          + obsoleteAt.map(at -> ", obsolete from " + at).orElse("")
+          + replacement.map(id -> ", replaced by " + id).orElse("");
+    }
+  }
+
+  record CancelDeprecation(Actor actor, int slot) implements OnImage {
+    @Override
+    public Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      return Outcome.of(() -> scheduled(service.cancelDeprecation(caller, image).deprecation()));
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return caller + " cancels the deprecation of " + image;
+    }
+  }
+
+  /**
+   * Time passes: the runner moves the clock forward before the command, instead of the usual
+   * second every two commands. Nobody calls the service; every observation is made again at the
+   * new time.
+   */
+  sealed interface ClockMoves extends Command {
+    /**
+     * Returns the time the clock moves to.
+     *
+     * @param now the time of the command before
+     * @param model the reference model, before the command
+     * @return the new time, never before {@code now}
+     */
+    Instant until(Instant now, ReferenceModel model);
+
+    @Override
+    default Actor actor() {
+      return Actor.of(Caller.operator());
+    }
+
+    @Override
+    default Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      return Outcome.allowed("");
+    }
+  }
+
+  /** Time passes by a duration. */
+  record TimePasses(Duration duration) implements ClockMoves {
+    @Override
+    public Instant until(Instant now, ReferenceModel model) {
+      return now.plus(duration);
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return "time passes: " + offset(duration);
+    }
+  }
+
+  /** Which instant of an image's schedule the clock moves to. */
+  enum Milestone {
+    DEPRECATION, OBSOLESCENCE;
+
+    Optional<Instant> of(Deprecation schedule) {
+      return this == DEPRECATION ? Optional.of(schedule.deprecatedAt()) : schedule.obsoleteAt();
+    }
+  }
+
+  /**
+   * Time passes until an image's deprecation or obsolete time, exactly or to the nanosecond
+   * before it; the clock stays where it is when the image has no such time or it has passed.
+   */
+  record TimeReaches(int slot, Milestone milestone, boolean nanoBefore)
+      implements ClockMoves, OnImage {
+    @Override
+    public Instant until(Instant now, ReferenceModel model) {
+      return model.scheduleOf(model.resolve(slot)).flatMap(milestone::of)
+          .map(at -> nanoBefore ? at.minusNanos(1) : at)
+          .filter(at -> at.isAfter(now))
+          .orElse(now);
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return "time passes until " + (nanoBefore ? "a nanosecond before " : "") + image + "'s "
+          + (milestone == Milestone.DEPRECATION ? "deprecation" : "obsolete") + " time";
+    }
+  }
+
+  /** An offset as a reader writes it: +1d, +730d 1s, -1s, 0s. */
+  static String offset(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    Duration size = duration.abs();
+    StringBuilder text = new StringBuilder(duration.isNegative() ? "-" : "+");
+    if (size.toDays() > 0) {
+      text.append(size.toDays()).append("d ");
+    }
+    if (size.toHoursPart() > 0) {
+      text.append(size.toHoursPart()).append("h ");
+    }
+    if (size.toMinutesPart() > 0) {
+      text.append(size.toMinutesPart()).append("m ");
+    }
+    if (size.toSecondsPart() > 0 || size.toNanosPart() > 0) {
+      text.append(size.toSecondsPart())
+          .append(size.toNanosPart() > 0 ? "." + String.format("%09d", size.toNanosPart()) : "")
+          .append("s ");
+    }
+    return text.toString().trim();
+  }
+
+  /** What a deprecation or its cancellation answers: the image's schedule, or "schedule -". */
+  static String scheduled(Optional<Deprecation> schedule) {
+    return "schedule " + ImageView.deprecation(schedule);
   }
 
   static String created(ImageId id) {

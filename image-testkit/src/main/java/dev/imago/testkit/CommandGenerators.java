@@ -29,6 +29,7 @@ import dev.imago.spi.ServerId;
 import dev.imago.spi.ServerKind;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.VaultId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -45,8 +46,9 @@ import org.quicktheories.generators.SourceDSL;
 /**
  * Random commands of the stateful contract, weighted toward what makes a story: tenants create
  * images and the pipeline brings them to ACTIVE, owners share them with tenants of their region
- * who accept, and now and then somebody does something the rules refuse. QuickTheories shrinks
- * each choice toward its first value: the usual case, or "no" for a yes-or-no.
+ * who accept, retire old images in favour of new ones while time passes, and now and then
+ * somebody does something the rules refuse. QuickTheories shrinks each choice toward its first
+ * value: the usual case, or "no" for a yes-or-no.
  */
 final class CommandGenerators {
   private static final List<TenantId> CREATORS =
@@ -63,6 +65,32 @@ final class CommandGenerators {
   /** Servers, backups, data and system disks, and files: QCOW2, ZVHD2, too big, ISO. */
   private static final List<String> ALL_SOURCES =
       List.of("srv", "cbr", "evs", "sys", "qcow", "zvhd2", "vhd", "iso");
+
+  private static final Duration SECOND = Duration.ofSeconds(1);
+  private static final Duration HOUR = Duration.ofHours(1);
+  private static final Duration DAY = Duration.ofDays(1);
+  /**
+   * Deprecation times from the command's time: mostly now or soon; sometimes the time the
+   * image's schedule has, a second ago, or at and just past the longest leads (730 days for
+   * public images, 3650 for the others). Few values, so that schedules and clocks meet.
+   */
+  private static final List<Optional<Duration>> DEPRECATE_IN = List.of(Optional.of(Duration.ZERO),
+      Optional.of(Duration.ZERO), Optional.of(DAY), Optional.of(DAY), Optional.of(HOUR),
+      Optional.of(DAY.multipliedBy(30)), Optional.empty(), Optional.of(SECOND.negated()),
+      Optional.of(DAY.multipliedBy(730)), Optional.of(DAY.multipliedBy(730).plus(SECOND)),
+      Optional.of(DAY.multipliedBy(3650)), Optional.of(DAY.multipliedBy(3650).plus(SECOND)));
+  /** Obsolete times from the deprecation time: mostly none; rarely before it, which is invalid. */
+  private static final List<Optional<Duration>> OBSOLETE_LATER = List.of(Optional.empty(),
+      Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(DAY), Optional.of(DAY),
+      Optional.of(Duration.ZERO), Optional.of(DAY.multipliedBy(30)),
+      Optional.of(SECOND.negated()));
+  /** Replacements by slot: none, the latest images, or an id no image ever had. */
+  private static final List<Optional<Integer>> REPLACEMENTS = List.of(Optional.empty(),
+      Optional.empty(), Optional.empty(), Optional.of(1), Optional.of(0), Optional.of(2),
+      Optional.of(Command.Deprecate.NO_SUCH_IMAGE));
+  /** How far time passes at once, when it does not run to an image's schedule. */
+  private static final List<Duration> WAITS = List.of(DAY, HOUR, SECOND, DAY.multipliedBy(30),
+      DAY.multipliedBy(365), DAY.multipliedBy(3650));
 
   private static final Gen<Integer> SLOTS = Generate.pick(List.of(0, 0, 0, 1, 2, 3));
   private static final Gen<Boolean> USUALLY = chance(4, 5);
@@ -121,8 +149,87 @@ final class CommandGenerators {
             new Command.SetActive(actor, slot, false)))),
         Pair.of(2, single(onImage(owners(), (actor, slot, in) ->
             new Command.SetActive(actor, slot, true)))),
-        Pair.of(2, single(publicImages())));
+        Pair.of(2, publicImagesAndProgress()),
+        Pair.of(7, deprecationAndTime()),
+        Pair.of(3, newImageReplacesAnOldOne()),
+        Pair.of(2, single(onImage(managers(), (actor, slot, in) ->
+            new Command.CancelDeprecation(actor, slot)))),
+        Pair.of(5, single(timePasses())));
     return Generate.frequency(kinds);
+  }
+
+  /**
+   * A deprecation, often of an image its owner has just shared with a tenant who accepted, so
+   * that another tenant sees it retire; mostly followed by time passing until its deprecation or
+   * obsolete time or to the nanosecond before it, so that the clock meets the schedule exactly.
+   */
+  private static Gen<List<Command>> deprecationAndTime() {
+    Gen<Command> deprecations = deprecations(SLOTS, Generate.pick(REPLACEMENTS));
+    Gen<TenantId> members = Generate.pick(List.of(BOB, ERIN));
+    Gen<Integer> followUps = Generate.pick(List.of(1, 1, 1, 0, 0, 2, 3));
+    return in -> {
+      Command.Deprecate deprecate = (Command.Deprecate) deprecations.generate(in);
+      int slot = deprecate.slot();
+      List<Command> story = new ArrayList<>();
+      if (Generate.booleans().generate(in)) {
+        TenantId member = members.generate(in);
+        story.add(new Command.Share(Command.Actor.OWNER, slot, List.of(member)));
+        story.add(new Command.Accept(Command.Actor.of(Caller.tenant(member)), slot,
+            Optional.of(VaultId.of("vault-1"))));
+      }
+      story.add(deprecate);
+      switch (followUps.generate(in)) {
+        case 1 -> story.add(new Command.TimeReaches(slot, Command.Milestone.DEPRECATION, false));
+        case 2 -> story.add(new Command.TimeReaches(slot, Command.Milestone.DEPRECATION, true));
+        case 3 -> story.add(new Command.TimeReaches(slot, Command.Milestone.OBSOLESCENCE, false));
+        default -> { }
+      }
+      return story;
+    };
+  }
+
+  /**
+   * The usual story of a retirement: a tenant makes two versions of an image, which the pipeline
+   * brings to ACTIVE, and deprecates the first in favour of the second; now and then it then
+   * tries to deprecate the second in favour of the first, which would close a cycle. When a
+   * version cannot be made (the quota is full, say), the slots name older images instead.
+   */
+  private static Gen<List<Command>> newImageReplacesAnOldOne() {
+    Gen<Command> creates = creates(Generate.constant(true));
+    Gen<Command> deprecations = deprecations(Generate.constant(1),
+        Generate.constant(Optional.of(0)));
+    Gen<Command> backwards = deprecations(Generate.constant(0),
+        Generate.constant(Optional.of(1)));
+    return in -> {
+      Command create = creates.generate(in);
+      Command active = new Command.ReportProgress(0, ImageStatus.ACTIVE);
+      List<Command> story = new ArrayList<>(List.of(create, active, create, active,
+          deprecations.generate(in)));
+      if (SOMETIMES.generate(in)) {
+        story.add(backwards.generate(in));
+      }
+      return story;
+    };
+  }
+
+  private static Gen<Command> deprecations(Gen<Integer> slots,
+      Gen<Optional<Integer>> replacements) {
+    Gen<Command.Actor> managers = managers();
+    Gen<Optional<Duration>> deprecateIn = Generate.pick(DEPRECATE_IN);
+    Gen<Optional<Duration>> obsoleteLater = Generate.pick(OBSOLETE_LATER);
+    return in -> new Command.Deprecate(managers.generate(in), slots.generate(in),
+        deprecateIn.generate(in), obsoleteLater.generate(in), replacements.generate(in));
+  }
+
+  /** Time passes by a day, an hour..., or until an image's deprecation or obsolete time. */
+  private static Gen<Command> timePasses() {
+    Gen<Duration> waits = Generate.pick(WAITS);
+    Gen<Command.Milestone> milestones = Generate.pick(List.of(Command.Milestone.DEPRECATION,
+        Command.Milestone.DEPRECATION, Command.Milestone.OBSOLESCENCE));
+    return in -> Generate.booleans().generate(in)
+        ? new Command.TimeReaches(SLOTS.generate(in), milestones.generate(in),
+            SOMETIMES.generate(in))
+        : new Command.TimePasses(waits.generate(in));
   }
 
   private static Gen<List<Command>> single(Gen<Command> command) {
@@ -195,6 +302,14 @@ final class CommandGenerators {
     ServiceWorld.observers().forEach(caller -> others.add(Command.Actor.of(caller)));
     Gen<Command.Actor> other = Generate.pick(others);
     return in -> USUALLY.generate(in) ? Command.Actor.OWNER : other.generate(in);
+  }
+
+  /** Mostly who manages the image: its owner, or the operator for a public image; else anyone. */
+  private static Gen<Command.Actor> managers() {
+    List<Command.Actor> others = new ArrayList<>();
+    ServiceWorld.observers().forEach(caller -> others.add(Command.Actor.of(caller)));
+    Gen<Command.Actor> other = Generate.pick(others);
+    return in -> USUALLY.generate(in) ? Command.Actor.MANAGER : other.generate(in);
   }
 
   /** Tenants that are shared images, mostly. */
@@ -308,6 +423,24 @@ final class CommandGenerators {
       case "cbr" -> SourceRef.backup(BackupId.of(id));
       case "evs", "sys" -> SourceRef.disk(DiskId.of(id));
       default -> SourceRef.file(FileId.of(id));
+    };
+  }
+
+  /**
+   * Mostly, the pipeline brings a new public image to ACTIVE at once; now and then the operator
+   * retires it, and every tenant of its region sees it go.
+   */
+  private static Gen<List<Command>> publicImagesAndProgress() {
+    Gen<Command> registers = publicImages();
+    Gen<Command> deprecations = deprecations(Generate.constant(0), Generate.pick(REPLACEMENTS));
+    return in -> {
+      Command register = registers.generate(in);
+      if (SOMETIMES.generate(in)) {
+        return List.of(register);
+      }
+      Command active = new Command.ReportProgress(0, ImageStatus.ACTIVE);
+      return SOMETIMES.generate(in) ? List.of(register, active, deprecations.generate(in))
+          : List.of(register, active);
     };
   }
 

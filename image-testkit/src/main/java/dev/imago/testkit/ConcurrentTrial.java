@@ -291,8 +291,9 @@ final class ConcurrentTrial {
     static Step resolve(Command command, ReferenceModel model) {
       ImageId image = command instanceof Command.OnImage on ? model.resolve(on.slot()) : null;
       Caller caller = command.actor().resolve(model.ownerOf(image));
-      return new Step(command, caller, image,
-          command.describe(Command.name(caller), String.valueOf(image)));
+      Command running = command.at(NOW, model);
+      return new Step(running, caller, image,
+          running.describe(Command.name(caller), String.valueOf(image)));
     }
   }
 }

@@ -34,14 +34,20 @@ import org.quicktheories.core.Gen;
  * servers, disks, backups and files (some not the caller's, some that do not exist), the
  * pipeline's progress, shares in batches (with current members, the owner, suspended, foreign
  * and unknown tenants), accepts with and without a vault, rejects, revokes, publishing and
- * withdrawing, replication, protection, tags, deletion, public images, and uses with every
- * target, region, flavor and market terms. Limits are small (a quota of 3 private images per
- * region, 2 members per image and 1 per data-disk image, 2 tags) so that sequences reach them.
- * After every step the test compares with the model: the command's outcome (allowed, with what
- * it created or added; denied, with the same set of rule codes; not found; invalid input), what
- * every tenant and the operator reads of every image, the members each lists, what a plain use
- * decides, {@code countOwned} for every tenant and region, and every tenant's listing walked
- * page by page with small pages, by the default query and one filtered query.
+ * withdrawing, replication, protection, tags, deletion, public images, uses with every target,
+ * region, flavor and market terms, and retirements: deprecations now, in the past, soon, or at
+ * and past the longest leads, with or without an obsolete time and a replacement (eligible or
+ * not, or an id that never existed), cancelled now and then, while the clock moves forward by
+ * a second to ten years, or to an image's deprecation or obsolete time exactly or a nanosecond
+ * before. Limits are small (a quota of 3 private images per region, 2 members per image and 1
+ * per data-disk image, 2 tags) so that sequences reach them. After every step the test compares
+ * with the model: the command's outcome (allowed, with what it created or added; denied, with
+ * the same set of rule codes; not found; invalid input), what every tenant and the operator
+ * reads of every image (its retirement schedule included), the members each lists, what a plain
+ * use decides (with its notices, such as USE_DEPRECATED), {@code countOwned} for every tenant
+ * and region, and every tenant's listing walked page by page with small pages, by the default
+ * query (which leaves out other tenants' deprecated images) and four filtered queries, two of
+ * which include deprecated images.
  *
  * <p>A failure is shrunk, by QuickTheories and then by deleting commands, to a short sequence,
  * reported one command a line, as generated (img@0 is the latest image not deleted, "owner" the
@@ -191,7 +197,8 @@ public abstract class ImageServiceStatefulContract {
     StringBuilder text = new StringBuilder("Shortest failing sequence: ")
         .append(shortest.commands().size()).append(" of the ").append(found.size())
         .append(" commands QuickTheories found (img@0 is the latest image not deleted, owner")
-        .append(" the owner of the image):");
+        .append(" the owner of the image, manager its owner or the operator for a public image,")
+        .append(" offsets from the command's time):");
     text.append(new CommandGenerators.CommandSequence(shortest.commands()));
     text.append(newLine).append("As it ran, with the service's outcomes:").append(newLine)
         .append(shortest.failure().getMessage());

@@ -2,7 +2,9 @@ package dev.imago.testkit;
 
 import dev.imago.core.UsePlan;
 import dev.imago.core.policy.Charge;
+import dev.imago.core.policy.Notice;
 import dev.imago.spi.BackupId;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageId;
@@ -16,6 +18,7 @@ import dev.imago.spi.OsFacts;
 import dev.imago.spi.Price;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ReplicaOrigin;
+import dev.imago.spi.RuleCode;
 import dev.imago.spi.ServerKind;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.VaultId;
@@ -53,6 +56,7 @@ record ImageView(
     String tags,
     String origin,
     String backup,
+    String deprecation,
     Instant createdAt) {
 
   /** The view of a record the service or the store returned. */
@@ -65,7 +69,7 @@ record ImageView(
         members(record.members().values().stream().map(ImageView::member).toList()),
         record.listing().map(listing -> listing(listing.price())).orElse("-"),
         tags(record.tags()), origin(record.origin()), backup(record.backup()),
-        record.createdAt());
+        deprecation(record.deprecation()), record.createdAt());
   }
 
   static String owner(Optional<TenantId> owner) {
@@ -118,14 +122,27 @@ record ImageView(
     return backup.map(BackupId::value).orElse("-");
   }
 
-  /** What a use plan says: how many disks are created, and the charges. */
-  static String plan(UsePlan plan) {
-    return plan(plan.disks().size(), plan.charges().stream()
-        .map(charge -> charge(charge.kind(), charge.price())).toList());
+  /** A retirement schedule: its deprecation time, obsolete time and replacement, or "-". */
+  static String deprecation(Optional<Deprecation> schedule) {
+    return schedule.map(at -> "from " + at.deprecatedAt()
+        + at.obsoleteAt().map(obsolete -> ", obsolete from " + obsolete).orElse("")
+        + at.replacement().map(replacement -> ", replaced by " + replacement).orElse(""))
+        .orElse("-");
   }
 
-  static String plan(int disks, List<String> charges) {
-    return disks + " disks, charges " + charges;
+  /**
+   * What a use plan says: how many disks are created, the charges and the codes of its notices
+   * (their messages are not compared).
+   */
+  static String plan(UsePlan plan) {
+    return plan(plan.disks().size(), plan.charges().stream()
+        .map(charge -> charge(charge.kind(), charge.price())).toList(),
+        plan.notices().stream().map(Notice::code).toList());
+  }
+
+  static String plan(int disks, List<String> charges, List<RuleCode> notices) {
+    return disks + " disks, charges " + charges
+        + (notices.isEmpty() ? "" : ", notices " + notices);
   }
 
   static String charge(Charge.Kind kind, Price price) {
@@ -140,6 +157,7 @@ record ImageView(
         + " kinds " + serverKinds + (encrypted ? " encrypted" : "")
         + (deletionProtected ? " protected" : "") + " members " + members
         + " listing " + listing + " tags " + tags + " origin " + origin + " backup " + backup
+        + (deprecation.equals("-") ? "" : " deprecated " + deprecation)
         + " created " + createdAt;
   }
 }

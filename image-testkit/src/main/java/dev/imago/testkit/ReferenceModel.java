@@ -10,6 +10,7 @@ import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
 import dev.imago.spi.BackupId;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskFacts;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
@@ -33,12 +34,14 @@ import dev.imago.spi.TenantId;
 import dev.imago.spi.TenantInfo;
 import dev.imago.spi.VaultId;
 import dev.imago.spi.Visibility;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +60,25 @@ import java.util.TreeSet;
  * the status table and who moves statuses (LIFECYCLE_*, CHANGE_NOT_OWNER, CREATE_PUBLIC),
  * creating from every kind of source (CREATE_*, INPUT_TAGS), sharing and answering (SHARE_*),
  * the marketplace (MARKET_PUBLISH, MARKET_WITHDRAW), replication (REPLICATE_*, CREATE_QUOTA),
- * use (USE_*), and the callers the service refuses as input (INPUT_ID). It also predicts what
- * each tenant and the operator read, which members an owner lists, what a listing returns in
- * which order, and how many images count against each tenant's quota.
+ * use (USE_*), retiring images (DEPRECATE_SCHEDULE with the default leads of 10 years, 2 for
+ * public images; DEPRECATE_REPLACEMENT; USE_OBSOLETE on use, share, publish and replicate; the
+ * USE_DEPRECATED notice of a use and the deprecated images a listing leaves out), and the
+ * callers the service refuses as input (INPUT_ID). It also predicts what each tenant and the
+ * operator read, which members an owner lists, what a listing returns in which order, and how
+ * many images count against each tenant's quota. Time is the command's: a schedule takes effect
+ * when the clock reaches it, with no command.
  *
  * <p>Not modelled, because the contract never generates them: host rules, tenants registering
- * public images, public images from anything but files, and malformed names, tags, prices or
- * ids, which image-core's own tests cover.
+ * public images, public images from anything but files, malformed names, tags, prices or ids,
+ * which image-core's own tests cover, chains of more than 32 replacements, which 30 steps cannot
+ * build, families, and the recycle bin, which the contract's settings leave off.
  */
 final class ReferenceModel {
   private static final Map<ImageStatus, Set<ImageStatus>> STATUS_MOVES =
       new EnumMap<>(ImageStatus.class);
+  /** DEPRECATE_SCHEDULE's longest leads, the defaults of RULES.md, which the world keeps. */
+  private static final Duration MAX_DEPRECATION_LEAD = Duration.ofDays(3650);
+  private static final Duration MAX_PUBLIC_DEPRECATION_LEAD = Duration.ofDays(730);
 
   static {
     // LIFECYCLE_TRANSITION, as RULES.md lists it.
@@ -135,6 +146,13 @@ final class ReferenceModel {
    * @return what the service should answer
    */
   Outcome apply(Command command, Caller caller, ImageId id, Instant now) {
+    if (command instanceof Command.ClockMoves) {
+      return Outcome.allowed(""); // time passes: nobody calls the service
+    }
+    if (command instanceof Command.ScheduleDeprecation deprecate && deprecate.obsoleteAt()
+        .filter(obsolete -> obsolete.isBefore(deprecate.deprecatedAt())).isPresent()) {
+      return Outcome.invalid(RuleCode.DEPRECATE_SCHEDULE); // no schedule can be built
+    }
     // Input the service refuses before it looks anything up.
     if (command instanceof Command.Share share && (share.recipients().isEmpty()
         || Set.copyOf(share.recipients()).size() != share.recipients().size())) {
@@ -167,7 +185,7 @@ final class ReferenceModel {
       return changeStatus(caller, image,
           setActive.active() ? ImageStatus.ACTIVE : ImageStatus.DEACTIVATED);
     } else if (command instanceof Command.Share share) {
-      return share(caller, image, share.recipients());
+      return share(caller, image, share.recipients(), now);
     } else if (command instanceof Command.Accept accept) {
       return answer(caller, image, MembershipStatus.ACCEPTED, accept.vault());
     } else if (command instanceof Command.Reject) {
@@ -175,7 +193,7 @@ final class ReferenceModel {
     } else if (command instanceof Command.Revoke revoke) {
       return revoke(caller, image, revoke.member());
     } else if (command instanceof Command.Publish publish) {
-      return publish(caller, image, publish.price());
+      return publish(caller, image, publish.price(), now);
     } else if (command instanceof Command.Withdraw) {
       return withdraw(caller, image);
     } else if (command instanceof Command.Replicate replicate) {
@@ -187,7 +205,11 @@ final class ReferenceModel {
     } else if (command instanceof Command.Delete) {
       return delete(caller, image);
     } else if (command instanceof Command.Use use) {
-      return use(caller, image, use.request());
+      return use(caller, image, use.request(), now);
+    } else if (command instanceof Command.ScheduleDeprecation deprecate) {
+      return deprecate(caller, image, deprecate.schedule(), now);
+    } else if (command instanceof Command.CancelDeprecation) {
+      return cancelDeprecation(caller, image, now);
     }
     throw new IllegalArgumentException("no model of " + command);
   }
@@ -220,6 +242,11 @@ final class ReferenceModel {
     return Outcome.allowed(image.memberLines());
   }
 
+  /** The retirement schedule of an image, if it exists and has one. */
+  Optional<Deprecation> scheduleOf(ImageId id) {
+    return Optional.ofNullable(id).map(images::get).flatMap(image -> image.deprecation);
+  }
+
   /** The state of an image, deleted ones included, as a store loads it. */
   Optional<ImageView> view(ImageId id) {
     return Optional.ofNullable(images.get(id)).map(ModelImage::view);
@@ -227,7 +254,8 @@ final class ReferenceModel {
 
   /**
    * {@code listVisible}, every page at once: not deleted, in the query's region, visible for
-   * one of the query's reasons, passing every filter, in the query's order.
+   * one of the query's reasons, not left out as deprecated, passing every filter, in the query's
+   * order.
    */
   List<ImageId> list(ImageQuery query) {
     Comparator<ModelImage> oldestFirst = Comparator.comparing((ModelImage image) -> image.createdAt)
@@ -242,6 +270,7 @@ final class ReferenceModel {
         .filter(image -> image.status != ImageStatus.DELETED)
         .filter(image -> image.region.equals(query.region()))
         .filter(image -> isListedFor(image, query))
+        .filter(image -> !isLeftOutAsDeprecated(image, query))
         .filter(image -> passesFilters(image, query))
         .sorted(order)
         .map(image -> image.id)
@@ -289,6 +318,17 @@ final class ReferenceModel {
         || reasons.contains(Visibility.MARKET) && image.imageClass == ImageClass.MARKET
         || reasons.contains(Visibility.SHARED) && member != null
             && query.membership().contains(member.status());
+  }
+
+  /**
+   * USE_DEPRECATED: from its deprecation time (the query's time) an image leaves the listings of
+   * everyone but its owner, unless the query includes deprecated images. A public image has no
+   * owner: it leaves every listing.
+   */
+  private static boolean isLeftOutAsDeprecated(ModelImage image, ImageQuery query) {
+    return !query.includeDeprecated()
+        && query.asOf().isPresent() && image.isDeprecatedAt(query.asOf().get())
+        && !image.owner.equals(Optional.of(query.viewer()));
   }
 
   private static boolean passesFilters(ModelImage image, ImageQuery query) {
@@ -558,7 +598,8 @@ final class ReferenceModel {
 
   // --- sharing (SHARE_*) ---
 
-  private Outcome share(Caller caller, ModelImage image, List<TenantId> recipients) {
+  private Outcome share(Caller caller, ModelImage image, List<TenantId> recipients,
+      Instant now) {
     if (!image.isOwnedBy(caller)) {
       return Outcome.denied(List.of(RuleCode.SHARE_NOT_OWNER));
     }
@@ -577,6 +618,9 @@ final class ReferenceModel {
     }
     if (image.type == ImageType.FULL_SERVER && image.source != ImageSource.CLOUD_BACKUP) {
       codes.add(RuleCode.SHARE_FULL_SERVER_SOURCE);
+    }
+    if (image.isObsoleteAt(now)) {
+      codes.add(RuleCode.USE_OBSOLETE);
     }
     List<TenantId> newcomers = new ArrayList<>();
     List<TenantId> alreadyMembers = new ArrayList<>();
@@ -633,7 +677,7 @@ final class ReferenceModel {
 
   // --- marketplace (MARKET_*) ---
 
-  private Outcome publish(Caller caller, ModelImage image, Optional<Price> price) {
+  private Outcome publish(Caller caller, ModelImage image, Optional<Price> price, Instant now) {
     if (!image.isOwnedBy(caller)) {
       return Outcome.denied(List.of(RuleCode.MARKET_PUBLISH));
     }
@@ -650,6 +694,9 @@ final class ReferenceModel {
         && (image.type == ImageType.SYSTEM_DISK || image.type == ImageType.FULL_SERVER);
     if (!eligible) {
       codes.add(RuleCode.MARKET_PUBLISH);
+    }
+    if (image.isObsoleteAt(now)) {
+      codes.add(RuleCode.USE_OBSOLETE);
     }
     if (!codes.isEmpty()) {
       return Outcome.denied(codes);
@@ -694,6 +741,9 @@ final class ReferenceModel {
     if (image.imageClass != ImageClass.PRIVATE) {
       codes.add(RuleCode.REPLICATE_MARKET);
     }
+    if (image.isObsoleteAt(now)) {
+      codes.add(RuleCode.USE_OBSOLETE);
+    }
     if (!codes.isEmpty()) {
       return Outcome.denied(codes);
     }
@@ -706,20 +756,116 @@ final class ReferenceModel {
     replica.status = ImageStatus.QUEUED;
     replica.members.clear();
     replica.deletionProtected = false;
+    replica.deprecation = Optional.empty(); // the schedule is the original's, not the copy's
     replica.createdAt = now;
     return created(replica);
   }
 
-  // --- use (USE_*) ---
+  // --- retiring images (DEPRECATE_*, USE_OBSOLETE) ---
 
-  /** {@code authorizeUse}, as a probe. */
-  Outcome use(Caller caller, ImageId id, UseRequest request) {
-    ModelImage image = visible(caller, id);
-    return image == null ? Outcome.notFound() : use(caller, image, request);
+  /**
+   * DEPRECATE_SCHEDULE and DEPRECATE_REPLACEMENT: the owner (the operator for a public image)
+   * schedules an ACTIVE or DEACTIVATED image's retirement within the leads, not in the past
+   * unless it keeps the time its schedule has; an obsolete image's schedule is final. The same
+   * schedule again writes nothing.
+   */
+  private Outcome deprecate(Caller caller, ModelImage image, Deprecation schedule, Instant now) {
+    Optional<RuleCode> refusal = changeRefusal(caller, image);
+    if (refusal.isPresent()) {
+      return Outcome.denied(List.of(refusal.get()));
+    }
+    List<RuleCode> codes = new ArrayList<>();
+    if (image.isObsoleteAt(now)) {
+      codes.add(RuleCode.DEPRECATE_SCHEDULE);
+    } else {
+      if (image.status != ImageStatus.ACTIVE && image.status != ImageStatus.DEACTIVATED) {
+        codes.add(RuleCode.DEPRECATE_SCHEDULE);
+      }
+      boolean keepsItsTime = image.deprecation.isPresent()
+          && image.deprecation.get().deprecatedAt().equals(schedule.deprecatedAt());
+      if (schedule.deprecatedAt().isBefore(now) && !keepsItsTime) {
+        codes.add(RuleCode.DEPRECATE_SCHEDULE);
+      }
+      Duration lead = image.imageClass == ImageClass.PUBLIC
+          ? MAX_PUBLIC_DEPRECATION_LEAD : MAX_DEPRECATION_LEAD;
+      if (schedule.deprecatedAt().isAfter(now.plus(lead))) {
+        codes.add(RuleCode.DEPRECATE_SCHEDULE);
+      }
+      if (schedule.obsoleteAt().isPresent() && schedule.obsoleteAt().get().isBefore(now)) {
+        codes.add(RuleCode.DEPRECATE_SCHEDULE);
+      }
+    }
+    if (schedule.replacement().isPresent()
+        && !isEligibleReplacement(image, schedule.replacement().get(), now)) {
+      codes.add(RuleCode.DEPRECATE_REPLACEMENT);
+    }
+    if (!codes.isEmpty()) {
+      return Outcome.denied(codes);
+    }
+    image.deprecation = Optional.of(schedule);
+    return Outcome.allowed(Command.scheduled(image.deprecation));
   }
 
-  /** What a use plan holds: the disks created and, for a paid market image, the charges. */
-  private Outcome use(Caller caller, ModelImage image, UseRequest request) {
+  /**
+   * DEPRECATE_REPLACEMENT: another image, seen by everyone who sees the deprecated one (a public
+   * image for a public one; else the same owner's image or a market image: another tenant's
+   * private image answers as an id that does not exist), of its region and type, ACTIVE, not
+   * deprecated now, and whose own replacements never lead back to the deprecated image.
+   */
+  private boolean isEligibleReplacement(ModelImage image, ImageId named, Instant now) {
+    ModelImage replacement = images.get(named);
+    if (replacement == null || replacement == image
+        || replacement.status == ImageStatus.DELETED) {
+      return false;
+    }
+    boolean seenByAll = image.imageClass == ImageClass.PUBLIC
+        ? replacement.imageClass == ImageClass.PUBLIC
+        : replacement.imageClass == ImageClass.MARKET || replacement.owner.equals(image.owner);
+    return seenByAll
+        && replacement.region.equals(image.region) && replacement.type == image.type
+        && replacement.status == ImageStatus.ACTIVE
+        && !replacement.isDeprecatedAt(now)
+        && !leadsBackTo(replacement, image);
+  }
+
+  /** Whether following replacements from {@code from}, deleted images included, reaches it. */
+  private boolean leadsBackTo(ModelImage from, ModelImage image) {
+    Set<ImageId> followed = new HashSet<>();
+    for (ModelImage next = from; next != null && followed.add(next.id);
+        next = next.deprecation.flatMap(Deprecation::replacement).map(images::get).orElse(null)) {
+      if (next == image) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** DEPRECATE_SCHEDULE: the owner cancels a schedule until the image is obsolete. */
+  private Outcome cancelDeprecation(Caller caller, ModelImage image, Instant now) {
+    Optional<RuleCode> refusal = changeRefusal(caller, image);
+    if (refusal.isPresent()) {
+      return Outcome.denied(List.of(refusal.get()));
+    }
+    if (image.isObsoleteAt(now)) {
+      return Outcome.denied(List.of(RuleCode.DEPRECATE_SCHEDULE));
+    }
+    image.deprecation = Optional.empty();
+    return Outcome.allowed(Command.scheduled(image.deprecation));
+  }
+
+  // --- use (USE_*) ---
+
+  /** {@code authorizeUse} at a moment, as a probe. */
+  Outcome use(Caller caller, ImageId id, UseRequest request, Instant now) {
+    ModelImage image = visible(caller, id);
+    return image == null ? Outcome.notFound() : use(caller, image, request, now);
+  }
+
+  /**
+   * What a use plan holds: the disks created, for a paid market image the charges, and for a
+   * deprecated image the notice (USE_DEPRECATED); an obsolete image is not used (USE_OBSOLETE).
+   */
+  private Outcome use(Caller caller, ModelImage image, UseRequest request, Instant now) {
     List<RuleCode> codes = new ArrayList<>();
     ModelMember member = caller.tenant().map(image.members::get).orElse(null);
     if (member != null && member.status() != MembershipStatus.ACCEPTED) {
@@ -753,16 +899,21 @@ final class ReferenceModel {
     if (!charges.isEmpty() && !request.acceptsPrice()) {
       codes.add(RuleCode.USE_MARKET_TERMS);
     }
+    if (image.isObsoleteAt(now)) {
+      codes.add(RuleCode.USE_OBSOLETE);
+    }
     if (!codes.isEmpty()) {
       return Outcome.denied(codes);
     }
+    List<RuleCode> notices = image.isDeprecatedAt(now)
+        ? List.of(RuleCode.USE_DEPRECATED) : List.of();
     int disks = switch (request.target()) {
       case TEMPORARY_SERVER -> 0;
       // A full-server image makes a server with every data disk it holds.
       case SERVER -> image.type == ImageType.FULL_SERVER ? image.disks.size() : 1;
       default -> 1;
     };
-    return Outcome.allowed(ImageView.plan(disks, charges));
+    return Outcome.allowed(ImageView.plan(disks, charges, notices));
   }
 
   private static Set<UseTarget> targetsOf(ImageType type) {
@@ -848,10 +999,22 @@ final class ReferenceModel {
     Map<String, String> tags = new LinkedHashMap<>();
     Optional<ReplicaOrigin> origin = Optional.empty();
     Optional<BackupId> backup = Optional.empty();
+    Optional<Deprecation> deprecation = Optional.empty();
     Instant createdAt;
 
     boolean isOwnedBy(Caller caller) {
       return caller.tenant().isPresent() && owner.equals(caller.tenant());
+    }
+
+    /** USE_DEPRECATED: at and after the deprecation time. */
+    boolean isDeprecatedAt(Instant now) {
+      return deprecation.isPresent() && !now.isBefore(deprecation.get().deprecatedAt());
+    }
+
+    /** USE_OBSOLETE: at and after the obsolete time, if there is one. */
+    boolean isObsoleteAt(Instant now) {
+      return deprecation.isPresent() && deprecation.get().obsoleteAt().isPresent()
+          && !now.isBefore(deprecation.get().obsoleteAt().get());
     }
 
     ModelImage copy() {
@@ -879,6 +1042,7 @@ final class ReferenceModel {
       copy.tags = new LinkedHashMap<>(tags);
       copy.origin = origin;
       copy.backup = backup;
+      copy.deprecation = deprecation;
       copy.createdAt = createdAt;
       return copy;
     }
@@ -915,7 +1079,8 @@ final class ReferenceModel {
           ImageView.owner(owner), ImageView.os(os), ImageView.disks(disks), minDiskGib,
           minRamMib, sizeBytes, ImageView.serverKinds(serverKinds), encrypted,
           deletionProtected, memberLines, listed ? ImageView.listing(price) : "-",
-          ImageView.tags(tags), ImageView.origin(origin), ImageView.backup(backup), createdAt);
+          ImageView.tags(tags), ImageView.origin(origin), ImageView.backup(backup),
+          ImageView.deprecation(deprecation), createdAt);
     }
   }
 }

@@ -36,18 +36,23 @@ import java.util.function.UnaryOperator;
  * side, on the reference model; after every step it compares what the two answer, and throws
  * {@link Disagreement} at the first difference.
  *
- * <p>After each command it compares the command's outcome, then for every tenant and the
- * operator and every image created so far: what {@code get} returns (or that it is not found),
- * what {@code listMembers} answers, and what {@code authorizeUse} decides for a plain server in
- * the tenant's region; for every tenant and region the store's {@code countOwned}; and for every
- * tenant its whole listing, page after page, by the default query and by one filtered query
- * that changes with the step.
+ * <p>Each command runs at its own time on the service's clock: the clock moves a second every
+ * two commands, so that creation times tie now and then, and jumps forward where the sequence
+ * says that time passes (see {@link Command.ClockMoves}). After each command, at its time, it
+ * compares the command's outcome, then for every tenant and the operator and every image created
+ * so far: what {@code get} returns (or that it is not found), what {@code listMembers} answers,
+ * and what {@code authorizeUse} decides for a plain server in the tenant's region, notices
+ * included; for every tenant and region the store's {@code countOwned}; and for every tenant its
+ * whole listing, page after page, by the default query and by four filtered queries, two of
+ * which include deprecated images.
  *
- * <p>It also holds three properties at every step, whatever the model says: a refused command
- * (denied, not found, invalid) leaves the store's state and event log as they were; nothing a
- * tenant that is not the image's owner is told (a record, a page, a decision, a message) names
- * a tenant other than the owner and itself; and a port failure, injected or the store's own,
- * surfaces as {@code StoreException} and changes nothing.
+ * <p>It also holds four properties at every step, whatever the model says: a refused command
+ * (denied, not found, invalid) leaves the store's state and event log as they were; an allowed
+ * command that changes nothing the model holds (the same schedule or tags again, an answer
+ * repeated) writes nothing either; nothing a tenant that is not the image's owner is told (a
+ * record, a page, a decision, a message) names a tenant other than the owner and itself; and a
+ * port failure, injected or the store's own, surfaces as {@code StoreException} and changes
+ * nothing.
  */
 final class SequenceRun {
   private final ImageStore store;
@@ -58,6 +63,7 @@ final class SequenceRun {
   private final ReferenceModel model = new ReferenceModel();
   private final List<String> trace = new ArrayList<>();
   private int step;
+  private Instant now = ServiceWorld.T0;
 
   SequenceRun(ImageStore store) {
     this(store, UnaryOperator.identity());
@@ -89,21 +95,27 @@ final class SequenceRun {
    *     property does not hold
    */
   void run(List<Command> commands, List<Integer> faults) {
-    for (Command command : commands) {
+    for (Command generated : commands) {
       step++;
-      // Two commands a second, so that creation times tie now and then and ids order them.
-      Instant now = ServiceWorld.T0.plusSeconds(step / 2);
+      if (generated instanceof Command.ClockMoves moves) {
+        now = moves.until(now, model);
+      } else if (step % 2 == 0) {
+        // Two commands a second, so that creation times tie now and then and ids order them.
+        now = now.plusSeconds(1);
+      }
       clock.set(now);
-      ImageId image = command instanceof Command.OnImage on ? model.resolve(on.slot()) : null;
+      ImageId image = generated instanceof Command.OnImage on ? model.resolve(on.slot()) : null;
       Optional<TenantId> owner = model.ownerOf(image);
-      Caller caller = command.actor().resolve(owner);
+      Caller caller = generated.actor().resolve(owner);
+      Command command = generated.at(now, model);
       String line = command.describe(Command.name(caller), String.valueOf(image));
       Snapshot before = snapshot(image);
+      List<Optional<ImageView>> modelBefore = modelState();
       this.faults.arm(step <= faults.size() ? faults.get(step - 1) : 0);
       Outcome actual = command.runOn(service, caller, image);
       boolean injected = this.faults.fired();
       this.faults.disarm();
-      trace.add(String.format("%3d. %s -> %s%s", step, line, actual,
+      trace.add(String.format("%3d. %s %s -> %s%s", step, now, line, actual,
           injected ? " (a port call failed)" : ""));
       if (injected || actual.isStoreFailure()) {
         hold(actual.isStoreFailure(), "a port failure surfaces as StoreException, not as "
@@ -118,6 +130,9 @@ final class SequenceRun {
         if (actual.isRefusal()) {
           hold(snapshot(image).equals(before),
               "a refused command leaves the store's state and event log as they were");
+        } else if (modelState().equals(modelBefore)) {
+          hold(snapshot(image).equals(before), "a command that changes nothing the model holds"
+              + " writes nothing: no new version, no event");
         }
       }
       holdTellsNoOtherTenant("what the command told " + Command.name(caller), caller, owner,
@@ -126,8 +141,21 @@ final class SequenceRun {
     }
   }
 
+  /**
+   * The steps run so far, one a line as a report shows them: number, time, the command as it
+   * ran and the service's outcome.
+   */
+  List<String> trace() {
+    return List.copyOf(trace);
+  }
+
   /** What a command may change: the event log and the image it acts on. */
   private record Snapshot(List<StoredEvent> events, Optional<ImageRecord> image) {}
+
+  /** Every image as the model holds it, deleted ones included. */
+  private List<Optional<ImageView>> modelState() {
+    return model.ids().stream().map(model::view).toList();
+  }
 
   private Snapshot snapshot(ImageId image) {
     return new Snapshot(store.events(0, Integer.MAX_VALUE),
@@ -156,7 +184,8 @@ final class SequenceRun {
                 .map(ImageView::member).toList())));
         if (!caller.isOperator()) {
           UseRequest probe = serverIn(ServiceWorld.regionOf(caller.tenant().orElseThrow()));
-          agree(who + "'s use of " + image + " for a server", model.use(caller, image, probe),
+          agree(who + "'s use of " + image + " for a server",
+              model.use(caller, image, probe, now),
               Outcome.of(() -> ImageView.plan(service.authorizeUse(caller, image, probe))));
         }
       }
@@ -173,37 +202,44 @@ final class SequenceRun {
       int pageSize = 1 + i % 3;
       ImageFilter everything = ImageFilter.builder().pageSize(pageSize).build();
       agreeOnListing(tenant, "default listing", everything);
-      NamedFilter filtered = filtered(everything);
-      agreeOnListing(tenant, "listing of " + filtered.name(), filtered.filter());
+      for (NamedFilter filtered : filtered(everything)) {
+        agreeOnListing(tenant, "listing of " + filtered.name(), filtered.filter());
+      }
     }
   }
 
   private void agreeOnListing(TenantId tenant, String what, ImageFilter filter) {
-    ImageQuery query = ImageQuery.of(tenant, ServiceWorld.regionOf(tenant), filter);
+    ImageQuery query = ImageQuery.of(tenant, ServiceWorld.regionOf(tenant), filter, now);
     agree(tenant + "'s " + what + " (" + filter.pageSize() + " to a page)",
         Outcome.allowed(model.list(query)),
         Outcome.of(() -> walk(Caller.tenant(tenant), filter)));
   }
 
-  /** One of four filtered listings, in turn: each step looks at the images another way. */
-  private NamedFilter filtered(ImageFilter query) {
-    return switch (step % 4) {
-      case 0 -> new NamedFilter("pending and rejected shares by name", query
-          .withMembership(EnumSet.of(MembershipStatus.PENDING, MembershipStatus.REJECTED))
-          .withSort(ImageSort.NAME));
-      case 1 -> new NamedFilter("active server images, oldest first", query
-          .withTypes(EnumSet.of(ImageType.SYSTEM_DISK, ImageType.FULL_SERVER))
-          .withStatuses(EnumSet.of(ImageStatus.ACTIVE))
-          .withSort(ImageSort.OLDEST_FIRST));
-      case 2 -> new NamedFilter("own and shared images (any answer) tagged env=prod", query
-          .withInclude(EnumSet.of(Visibility.OWN, Visibility.SHARED))
-          .withMembership(EnumSet.allOf(MembershipStatus.class))
-          .withTagKey("env")
-          .withTagValue("prod"));
-      default -> new NamedFilter("public and market Linux images, newest first", query
-          .withInclude(EnumSet.of(Visibility.PUBLIC, Visibility.MARKET))
-          .withOsType(OsType.LINUX));
-    };
+  /**
+   * Four filtered listings, two of them including deprecated images. Every step looks at them
+   * all, so that a failure does not depend on the step's number, and deleting commands shrinks
+   * it.
+   */
+  private static List<NamedFilter> filtered(ImageFilter query) {
+    return List.of(
+        new NamedFilter("pending and rejected shares by name", query
+            .withMembership(EnumSet.of(MembershipStatus.PENDING, MembershipStatus.REJECTED))
+            .withSort(ImageSort.NAME)),
+        new NamedFilter("active server images, deprecated ones included, oldest first", query
+            .withTypes(EnumSet.of(ImageType.SYSTEM_DISK, ImageType.FULL_SERVER))
+            .withStatuses(EnumSet.of(ImageStatus.ACTIVE))
+            .withIncludeDeprecated(true)
+            .withSort(ImageSort.OLDEST_FIRST)),
+        new NamedFilter("own and shared images (any answer) tagged env=prod", query
+            .withInclude(EnumSet.of(Visibility.OWN, Visibility.SHARED))
+            .withMembership(EnumSet.allOf(MembershipStatus.class))
+            .withTagKey("env")
+            .withTagValue("prod")),
+        new NamedFilter("public and market Linux images, deprecated ones included, newest"
+            + " first", query
+            .withInclude(EnumSet.of(Visibility.PUBLIC, Visibility.MARKET))
+            .withOsType(OsType.LINUX)
+            .withIncludeDeprecated(true)));
   }
 
   private record NamedFilter(String name, ImageFilter filter) {}

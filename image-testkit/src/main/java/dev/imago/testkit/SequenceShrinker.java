@@ -8,8 +8,11 @@ import java.util.function.Function;
 
 /**
  * Shrinks a failing command sequence by deleting commands, the way delta debugging does: first
- * everything after the failing step, then halves, quarters... down to single commands, keeping
- * each deletion after which the sequence still fails. QuickTheories' own shrinking simplifies
+ * everything after the failing step, then halves, quarters... down to single commands, then runs
+ * of two or three neighbours wherever they start, keeping each deletion after which the sequence
+ * still fails; when nothing more can go, it tries plainer commands ({@link Command#plainer}),
+ * such as a deprecation without its replacement, which may let more go. QuickTheories' own
+ * shrinking simplifies
  * the random draws behind a sequence; deleting is what makes a stateful failure short. Any
  * subsequence is a valid test, because commands name images by slot and owners by role.
  */
@@ -60,10 +63,54 @@ final class SequenceShrinker {
         }
       }
       if (!deleted && chunk == 1) {
-        break;
+        Shrunk shorter = withoutNeighbours(shortest);
+        if (shorter == shortest) {
+          shorter = plainer(shortest);
+        }
+        if (shorter == shortest) {
+          break;
+        }
+        shortest = shorter;
+        continue;
       }
       if (!deleted) {
         chunk = Math.max(1, chunk / 2);
+      }
+    }
+    return shortest;
+  }
+
+  /**
+   * Tries deleting each run of two or three neighbouring commands, wherever it starts: commands
+   * that only go together, such as two creates that a later slot counts past, are deleted
+   * together, and the halving tries runs only where their length divides their start.
+   */
+  private Shrunk withoutNeighbours(Shrunk shortest) {
+    List<Command> commands = shortest.commands();
+    for (int length = 2; length <= 3; length++) {
+      for (int start = 0; start + length <= commands.size() && !outOfTime(); start++) {
+        List<Command> candidate = without(commands, start, length);
+        Optional<Throwable> again =
+            candidate.isEmpty() ? Optional.empty() : failureOf.apply(candidate);
+        if (again.isPresent()) {
+          return new Shrunk(afterwardsDropped(candidate, again.get()), again.get());
+        }
+      }
+    }
+    return shortest;
+  }
+
+  /** Tries each command's plainer versions in its place, and keeps the first that still fails. */
+  private Shrunk plainer(Shrunk shortest) {
+    List<Command> commands = shortest.commands();
+    for (int i = 0; i < commands.size() && !outOfTime(); i++) {
+      for (Command plainer : commands.get(i).plainer()) {
+        List<Command> candidate = new ArrayList<>(commands);
+        candidate.set(i, plainer);
+        Optional<Throwable> again = failureOf.apply(candidate);
+        if (again.isPresent()) {
+          return new Shrunk(afterwardsDropped(candidate, again.get()), again.get());
+        }
       }
     }
     return shortest;

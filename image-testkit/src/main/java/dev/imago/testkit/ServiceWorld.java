@@ -38,7 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The fixed world of the stateful contracts: six tenants in two regions (one of them suspended,
@@ -84,6 +86,8 @@ final class ServiceWorld {
   private static final Map<FileId, FileFacts> FILES = new LinkedHashMap<>();
   /** The owner of the operator's files: not a tenant. */
   private static final TenantId PLATFORM = TenantId.of("platform");
+  /** The pattern of each tenant id as a whole word, see {@link #names}. */
+  private static final Map<TenantId, Pattern> NAMED = new ConcurrentHashMap<>();
 
   static {
     // Machines differ in what matters to the rules: kind, data disks, encryption, size.
@@ -200,9 +204,14 @@ final class ServiceWorld {
 
   /** Whether a text names a tenant: its id as a whole word, not inside another id. */
   static boolean names(String text, TenantId tenant) {
-    return java.util.regex.Pattern.compile("(?<![A-Za-z0-9._-])"
-        + java.util.regex.Pattern.quote(tenant.value()) + "(?![A-Za-z0-9._-])")
-        .matcher(text).find();
+    // Most texts do not hold the id at all; each pattern is compiled once.
+    return text.contains(tenant.value())
+        && NAMED.computeIfAbsent(tenant, ServiceWorld::named).matcher(text).find();
+  }
+
+  private static Pattern named(TenantId tenant) {
+    return Pattern.compile("(?<![A-Za-z0-9._-])" + Pattern.quote(tenant.value())
+        + "(?![A-Za-z0-9._-])");
   }
 
   private static String account(TenantId tenant) {

@@ -21,7 +21,9 @@ import dev.imago.spi.StoreException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +76,31 @@ class BrokenServicesBreakThePropertiesTest {
 
     assertThat(failure).isInstanceOf(AssertionError.class)
         .hasMessageContaining("a refused command leaves the store's state and event log");
+  }
+
+  @Test
+  void a_service_that_saves_a_schedule_it_already_has_breaks_the_no_op_property() {
+    ImageStore store = new ScanningImageStore();
+    Command deprecate = new Command.Deprecate(Command.Actor.OWNER, 0,
+        Optional.of(Duration.ofDays(1)), Optional.empty(), Optional.empty());
+    Command again = new Command.Deprecate(Command.Actor.OWNER, 0,
+        Optional.empty(), Optional.empty(), Optional.empty());
+    Throwable failure = catchThrowable(() -> new SequenceRun(store, service -> intercept(service,
+        (method, args, call) -> {
+          Object answer = call.call();
+          if (method.equals("deprecate")) {
+            // A new version and an event for every deprecation, even one that changes nothing.
+            ImageRecord image = store.load((ImageId) args[1]).orElseThrow();
+            store.save(ImageChange.of(image.withVersion(image.version() + 1), image.version(),
+                List.of(ImageEvent.builder().type(EventType.DEPRECATION_SCHEDULED)
+                    .image(image.id()).occurredAt(image.updatedAt()).build())));
+          }
+          return answer;
+        })).run(List.of(SHARED.get(0), SHARED.get(1), deprecate, again)));
+
+    assertThat(failure).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("a command that changes nothing the model holds writes nothing")
+        .hasMessageContaining("4. ");
   }
 
   @Test

@@ -49,6 +49,41 @@ class SequenceShrinkerTest {
   }
 
   @Test
+  void commands_that_matter_only_together_are_deleted_together_wherever_they_stand() {
+    List<Command> noise = noise(3);
+    Command first = noise.get(1);
+    Command second = noise.get(2);
+    // Like two creates a later slot counts past: deleting either one alone changes the story.
+    List<Command> found = new ArrayList<>(noise);
+    found.addAll(List.of(SHARE, ACCEPT));
+
+    SequenceShrinker.Shrunk shortest = new SequenceShrinker(commands ->
+        commands.contains(first) == commands.contains(second)
+            ? failsWhenShareComesBeforeAccept(commands) : Optional.empty(),
+        Duration.ofSeconds(10)).shrink(found, new AssertionError("found"));
+
+    assertThat(shortest.commands()).containsExactly(SHARE, ACCEPT);
+  }
+
+  @Test
+  void commands_are_made_plainer_when_that_lets_others_go() {
+    Command detailed = new Command.Deprecate(Command.Actor.OWNER, 0,
+        Optional.of(Duration.ofDays(1)), Optional.of(Duration.ofDays(1)), Optional.of(1));
+    List<Command> found = noise(2);
+    found.add(detailed);
+
+    // Any deprecation fails; one that names a replacement needs the images before it.
+    SequenceShrinker.Shrunk shortest = new SequenceShrinker(commands -> commands.stream()
+        .filter(Command.Deprecate.class::isInstance).map(Command.Deprecate.class::cast)
+        .anyMatch(deprecate -> deprecate.replacement().isEmpty() || commands.size() == 3)
+            ? Optional.of(new AssertionError("deprecated")) : Optional.empty(),
+        Duration.ofSeconds(10)).shrink(found, new AssertionError("found"));
+
+    assertThat(shortest.commands()).containsExactly(new Command.Deprecate(Command.Actor.OWNER,
+        0, Optional.of(Duration.ZERO), Optional.empty(), Optional.empty()));
+  }
+
+  @Test
   void a_sequence_that_no_longer_fails_is_kept_whole() {
     List<Command> found = noise(3);
 

@@ -163,6 +163,32 @@ class BrokenStoresFailTheContractTest {
   }
 
   @Test
+  void store_that_lists_other_tenants_deprecated_images_fails_the_stateful_contract() {
+    Map<String, Throwable> failures = runContract(ListsOthersDeprecatedImagesContract.class);
+
+    assertThat(failures).containsKey(SEQUENCES);
+    assertThat(failures.keySet()).isSubsetOf(SEQUENCES, FAULTS);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "listing", " deprecates ");
+  }
+
+  @Test
+  void store_that_hides_an_owners_own_deprecated_images_fails_the_stateful_contract() {
+    Map<String, Throwable> failures = runContract(HidesOwnDeprecatedImagesServiceContract.class);
+
+    assertThat(failures).containsKey(SEQUENCES);
+    assertThat(failures.keySet()).isSubsetOf(SEQUENCES, FAULTS);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "listing", " deprecates ");
+  }
+
+  @Test
+  void store_that_drops_the_deprecation_on_save_fails_the_stateful_contract() {
+    Map<String, Throwable> failures = runContract(DropsDeprecationsContract.class);
+
+    assertThat(failures).containsKey(SEQUENCES);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "get of", " deprecates ");
+  }
+
+  @Test
   void store_that_writes_half_a_save_before_it_fails_breaks_the_store_failure_property() {
     Map<String, Throwable> failures = runContract(WritesHalfASaveContract.class);
 
@@ -379,6 +405,60 @@ class BrokenStoresFailTheContractTest {
         public Page<ImageRecord> listVisible(ImageQuery query) {
           return super.listVisible(query
               .withMembership(EnumSet.allOf(MembershipStatus.class)));
+        }
+      };
+    }
+  }
+
+  /**
+   * A store that ignores the query's time: other tenants' deprecated images stay in its default
+   * listings, as if no query judged deprecation.
+   */
+  static final class ListsOthersDeprecatedImagesContract extends BrokenServiceContract {
+    // About one sequence in fourteen shows another tenant an image past its deprecation time.
+    @Override
+    protected int examples() {
+      return 120;
+    }
+
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public Page<ImageRecord> listVisible(ImageQuery query) {
+          return super.listVisible(query.withAsOf(Optional.empty()));
+        }
+      };
+    }
+  }
+
+  /** A store that leaves deprecated images out of their owner's default listings too. */
+  static final class HidesOwnDeprecatedImagesServiceContract extends BrokenServiceContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public Page<ImageRecord> listVisible(ImageQuery query) {
+          Page<ImageRecord> page = super.listVisible(query);
+          if (query.includeDeprecated() || query.asOf().isEmpty()) {
+            return page;
+          }
+          return Page.of(page.items().stream()
+              .filter(record -> !record.isDeprecatedAt(query.asOf().get())).toList(),
+              page.nextCursor());
+        }
+      };
+    }
+  }
+
+  /** A store that saves a record without its retirement schedule: a column it forgot. */
+  static final class DropsDeprecationsContract extends BrokenServiceContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public void save(ImageChange change) {
+          super.save(change.withRecord(change.record().withDeprecation(Optional.empty())));
         }
       };
     }
