@@ -66,9 +66,11 @@ public abstract class OsFacts {
     Inputs.present(architecture(), "os.architecture");
     Inputs.present(bootMode(), "os.bootMode");
     String version = Inputs.present(osVersion(), "os.osVersion");
-    if (version.length() > 32 || version.chars().anyMatch(Character::isISOControl)) {
+    if (version.length() > 32 || version.chars().anyMatch(Character::isISOControl)
+        || Inputs.rendersDeceptively(version)) {
       throw new InputException("os.osVersion", version, RuleCode.INPUT_VALUE,
-          "must be at most 32 characters without control characters");
+          "must be at most 32 characters without control characters or characters that render"
+              + " deceptively");
     }
   }
 }

@@ -303,6 +303,15 @@ class BadInputTest {
   }
 
   @Test
+  void os_versions_with_deceptive_characters_are_rejected_as_INPUT_VALUE() {
+    qt().withExamples(EXAMPLES).forAll(inserted(texts(0, 10), deceptiveCharacters()))
+        .checkAssert(version -> assertRejected(() -> OsFacts.builder()
+            .osType(OsType.LINUX).platform(Platform.UBUNTU).osVersion(version)
+            .architecture(Architecture.X86_64).bootMode(BootMode.UEFI).build(),
+            "os.osVersion", RuleCode.INPUT_VALUE));
+  }
+
+  @Test
   void name_prefixes_with_deceptive_characters_are_rejected_as_INPUT_NAME() {
     qt().withExamples(EXAMPLES).forAll(inserted(texts(0, 20), deceptiveCharacters()))
         .checkAssert(prefix -> assertRejected(() -> query().namePrefix(prefix).build(),
