@@ -7,6 +7,7 @@ import dev.imago.core.policy.ImageSpec;
 import dev.imago.core.policy.SourceRef;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.spi.Deprecation;
+import dev.imago.spi.Family;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageStatus;
 import dev.imago.spi.Price;
@@ -449,10 +450,91 @@ sealed interface Command {
     }
   }
 
+  /** The owner (the operator for a public image) puts an image in a family, or moves it. */
+  record SetFamily(Actor actor, int slot, String family, boolean excludedFromLatest)
+      implements OnImage {
+    @Override
+    public Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      return Outcome.of(() -> ImageView.family(
+          service.setFamily(caller, image, family, excludedFromLatest)));
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return caller + " puts " + image + " in family \"" + family + "\""
+          + (excludedFromLatest ? ", excluded from latest" : "");
+    }
+  }
+
+  record LeaveFamily(Actor actor, int slot) implements OnImage {
+    @Override
+    public Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      return Outcome.of(() -> ImageView.family(service.leaveFamily(caller, image)));
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return caller + " takes " + image + " out of its family";
+    }
+  }
+
+  /**
+   * A tenant resolves a family to its latest image, as a launch template does: a read, which the
+   * runner also makes for every tenant and family after each step.
+   */
+  record ResolveLatest(TenantId tenant, Family family) implements Command {
+    @Override
+    public Actor actor() {
+      return Actor.of(Caller.tenant(tenant));
+    }
+
+    @Override
+    public Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      return Outcome.of(() -> service.latestInFamily(caller, family)
+          .map(record -> ImageView.of(record).toString()).orElse("none"));
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return caller + " resolves the latest of family " + family;
+    }
+  }
+
+  /** The owner restores an image from its recycle bin. */
+  record Restore(Actor actor, int slot) implements OnImage {
+    @Override
+    public Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      return Outcome.of(() -> service.restore(caller, image).status());
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return caller + " restores " + image;
+    }
+  }
+
+  /** The host's schedule purges the images whose retention has ended, at most {@code limit}. */
+  record PurgeExpired(int limit) implements Command {
+    @Override
+    public Actor actor() {
+      return Actor.of(Caller.operator());
+    }
+
+    @Override
+    public Outcome runOn(ImageService service, Caller caller, ImageId image) {
+      return Outcome.of(() -> "purged " + service.purgeExpired(limit));
+    }
+
+    @Override
+    public String describe(String caller, String image) {
+      return "host purges expired images, at most " + limit;
+    }
+  }
+
   /**
    * Time passes: the runner moves the clock forward before the command, instead of the usual
-   * second every two commands. Nobody calls the service; every observation is made again at the
-   * new time.
+   * second every two commands, and the command after it runs at the same time. Nobody calls the
+   * service; every observation is made again at the new time.
    */
   sealed interface ClockMoves extends Command {
     /**
@@ -488,24 +570,37 @@ sealed interface Command {
     }
   }
 
-  /** Which instant of an image's schedule the clock moves to. */
+  /** Which instant of an image's schedule, or of its stay in a recycle bin, the clock reaches. */
   enum Milestone {
-    DEPRECATION, OBSOLESCENCE;
+    DEPRECATION, OBSOLESCENCE, PURGE;
 
-    Optional<Instant> of(Deprecation schedule) {
-      return this == DEPRECATION ? Optional.of(schedule.deprecatedAt()) : schedule.obsoleteAt();
+    Optional<Instant> of(ImageId image, ReferenceModel model) {
+      return switch (this) {
+        case DEPRECATION -> model.scheduleOf(image).map(Deprecation::deprecatedAt);
+        case OBSOLESCENCE -> model.scheduleOf(image).flatMap(Deprecation::obsoleteAt);
+        case PURGE -> model.purgeTimeOf(image);
+      };
+    }
+
+    String describe() {
+      return switch (this) {
+        case DEPRECATION -> "deprecation time";
+        case OBSOLESCENCE -> "obsolete time";
+        case PURGE -> "purge time";
+      };
     }
   }
 
   /**
-   * Time passes until an image's deprecation or obsolete time, exactly or to the nanosecond
-   * before it; the clock stays where it is when the image has no such time or it has passed.
+   * Time passes until an image's deprecation, obsolete or purge time, exactly or to the
+   * nanosecond before it; the clock stays where it is when the image has no such time or it has
+   * passed.
    */
   record TimeReaches(int slot, Milestone milestone, boolean nanoBefore)
       implements ClockMoves, OnImage {
     @Override
     public Instant until(Instant now, ReferenceModel model) {
-      return model.scheduleOf(model.resolve(slot)).flatMap(milestone::of)
+      return milestone.of(model.resolve(slot), model)
           .map(at -> nanoBefore ? at.minusNanos(1) : at)
           .filter(at -> at.isAfter(now))
           .orElse(now);
@@ -514,7 +609,7 @@ sealed interface Command {
     @Override
     public String describe(String caller, String image) {
       return "time passes until " + (nanoBefore ? "a nanosecond before " : "") + image + "'s "
-          + (milestone == Milestone.DEPRECATION ? "deprecation" : "obsolete") + " time";
+          + milestone.describe();
     }
   }
 
@@ -584,6 +679,7 @@ sealed interface Command {
     if (!spec.tags().isEmpty()) {
       options.add("tags " + ImageView.tags(spec.tags()));
     }
+    spec.family().ifPresent(family -> options.add("family " + family));
     return options.isEmpty() ? "" : " " + options;
   }
 }

@@ -88,6 +88,12 @@ final class CommandGenerators {
   private static final List<Optional<Integer>> REPLACEMENTS = List.of(Optional.empty(),
       Optional.empty(), Optional.empty(), Optional.of(1), Optional.of(0), Optional.of(2),
       Optional.of(Command.Deprecate.NO_SUCH_IMAGE));
+  /** Families: mostly the one a tenant's versions share. */
+  private static final List<String> FAMILIES = List.of("web", "web", "web", "db");
+  /** A name outside FAMILY_NAME's format: only putting an image in a family can name it. */
+  private static final String MALFORMED_FAMILY = "Web_1";
+  /** How long a deleted image waits in the recycle bin, in the sequences that have one. */
+  static final Duration RETENTION = DAY.multipliedBy(7);
   /** How far time passes at once, when it does not run to an image's schedule. */
   private static final List<Duration> WAITS = List.of(DAY, HOUR, SECOND, DAY.multipliedBy(30),
       DAY.multipliedBy(365), DAY.multipliedBy(3650));
@@ -109,12 +115,16 @@ final class CommandGenerators {
   static Gen<CommandSequence> sequences(int maxSteps) {
     Gen<Command> firstImage = creates(Generate.constant(true));
     Gen<List<List<Command>>> steps = SourceDSL.lists().of(steps()).ofSizeBetween(1, maxSteps);
+    Gen<Boolean> recycleBins = Generate.booleans();
     return in -> {
+      // Half the sequences run with a recycle bin: deletes wait in it, restores and purges act.
+      Optional<Duration> retention = recycleBins.generate(in)
+          ? Optional.of(RETENTION) : Optional.empty();
       // Without an image to act on, commands would only find nothing: start by making one.
       List<Command> commands = new ArrayList<>(List.of(firstImage.generate(in),
           new Command.ReportProgress(0, ImageStatus.ACTIVE)));
       steps.generate(in).forEach(commands::addAll);
-      return new CommandSequence(commands);
+      return new CommandSequence(commands, retention);
     };
   }
 
@@ -143,6 +153,11 @@ final class CommandGenerators {
             new Command.UpdateTags(actor, slot, Generate.pick(TAGS).generate(in))))),
         Pair.of(3, single(onImage(owners(), (actor, slot, in) ->
             new Command.Delete(actor, slot)))),
+        Pair.of(4, deleteAndAfterwards()),
+        Pair.of(2, single(onImage(owners(), (actor, slot, in) ->
+            new Command.Restore(actor, slot)))),
+        Pair.of(2, single(purges())),
+        Pair.of(5, familyAndLatest()),
         Pair.of(10, single(onImage(users(), (actor, slot, in) ->
             new Command.Use(actor, slot, useRequests().generate(in))))),
         Pair.of(2, single(onImage(owners(), (actor, slot, in) ->
@@ -219,6 +234,68 @@ final class CommandGenerators {
     Gen<Optional<Duration>> obsoleteLater = Generate.pick(OBSOLETE_LATER);
     return in -> new Command.Deprecate(managers.generate(in), slots.generate(in),
         deprecateIn.generate(in), obsoleteLater.generate(in), replacements.generate(in));
+  }
+
+  /**
+   * The owner deletes an image, into the recycle bin when the sequence has one, and mostly then
+   * restores it at once, after a while, at its purge time or a nanosecond before, or the host
+   * purges what has expired, now or at that purge time.
+   */
+  private static Gen<List<Command>> deleteAndAfterwards() {
+    Gen<Integer> afterwards = Generate.pick(List.of(0, 1, 2, 3, 4, 5, 6));
+    Gen<Duration> waits = Generate.pick(List.of(DAY, RETENTION, HOUR));
+    return in -> {
+      int slot = SLOTS.generate(in);
+      Command delete = new Command.Delete(Command.Actor.OWNER, slot);
+      // Deleting moves the image out of the slots only when deletes are final: slot 0 is the
+      // latest image still there, which is the deleted one in a sequence with a recycle bin.
+      Command restore = new Command.Restore(Command.Actor.OWNER, slot);
+      return switch (afterwards.generate(in)) {
+        case 1 -> List.of(delete, restore);
+        case 2 -> List.of(delete, new Command.TimePasses(waits.generate(in)), restore);
+        case 3 -> List.of(delete,
+            new Command.TimeReaches(slot, Command.Milestone.PURGE, true), restore);
+        case 4 -> List.of(delete,
+            new Command.TimeReaches(slot, Command.Milestone.PURGE, false), restore);
+        case 5 -> List.of(delete,
+            new Command.TimeReaches(slot, Command.Milestone.PURGE, false), purges().generate(in));
+        case 6 -> List.of(delete, purges().generate(in));
+        default -> List.of(delete);
+      };
+    };
+  }
+
+  /** The host's schedule purges at most one image, or ten. */
+  private static Gen<Command> purges() {
+    return Generate.pick(List.of(10, 10, 1)).map(Command.PurgeExpired::new);
+  }
+
+  /**
+   * An owner puts an image in a family (now and then excluded from "latest", rarely under a
+   * malformed name), or takes it out of its family; often it makes a newer version in the same
+   * family, which "latest" moves to once the pipeline brings it to ACTIVE.
+   */
+  private static Gen<List<Command>> familyAndLatest() {
+    Gen<String> families = Generate.pick(FAMILIES);
+    Gen<Command> creates = creates(Generate.constant(true));
+    Gen<Integer> kinds = Generate.pick(List.of(0, 0, 1, 1, 2));
+    return in -> {
+      Command.Actor actor = managers().generate(in);
+      int slot = SLOTS.generate(in);
+      String family = families.generate(in);
+      Command set = new Command.SetFamily(actor, slot,
+          RARELY.generate(in) ? MALFORMED_FAMILY : family, RARELY.generate(in));
+      return switch (kinds.generate(in)) {
+        case 1 -> {
+          Command.Create create = (Command.Create) creates.generate(in);
+          Command newer = new Command.Create(create.creator(),
+              ImageSpec.builder().from(create.spec()).family(family).build());
+          yield List.of(set, newer, new Command.ReportProgress(0, ImageStatus.ACTIVE));
+        }
+        case 2 -> List.of(new Command.LeaveFamily(actor, slot));
+        default -> List.of(set);
+      };
+    };
   }
 
   /** Time passes by a day, an hour..., or until an image's deprecation or obsolete time. */
@@ -402,6 +479,9 @@ final class CommandGenerators {
       if (RARELY.generate(in)) {
         spec.addServerKinds(ServerKind.BMS);
       }
+      if (SOMETIMES.generate(in)) {
+        spec.family(Generate.pick(FAMILIES).generate(in));
+      }
       return new Command.Create(creator, spec.build());
     };
   }
@@ -460,6 +540,9 @@ final class CommandGenerators {
       if (!RARELY.generate(in)) {
         spec.os(Samples.os(OsType.LINUX, Platform.UBUNTU));
       }
+      if (Generate.booleans().generate(in)) {
+        spec.family("gold");
+      }
       return new Command.RegisterPublic(spec.build(), north.generate(in) ? NORTH : EAST);
     };
   }
@@ -507,15 +590,20 @@ final class CommandGenerators {
     return Generate.pick(draws);
   }
 
-  /** A sequence of commands, shown one a line, as QuickTheories reports it. */
-  record CommandSequence(List<Command> commands) {
+  /**
+   * A sequence of commands, shown one a line, as QuickTheories reports it, and the recycle
+   * bin's retention its service has, if any.
+   */
+  record CommandSequence(List<Command> commands, Optional<Duration> retention) {
     CommandSequence {
       commands = List.copyOf(commands);
     }
 
     @Override
     public String toString() {
-      StringBuilder text = new StringBuilder();
+      StringBuilder text = new StringBuilder(retention
+          .map(days -> " (deletes go to a recycle bin for " + Command.offset(days) + ")")
+          .orElse(""));
       for (Command command : commands) {
         text.append(System.lineSeparator()).append("  ").append(describe(command));
       }

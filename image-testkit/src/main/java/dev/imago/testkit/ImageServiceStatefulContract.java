@@ -112,13 +112,13 @@ public abstract class ImageServiceStatefulContract {
   void random_command_sequences_agree_with_the_reference_model() {
     ContractReporter reporter = new ContractReporter(
         "The image service over the store under test disagrees with the reference model.",
-        (smallest, cause) -> explainSequence(
-            ((CommandGenerators.CommandSequence) smallest).commands(), cause));
+        (smallest, cause) -> explainSequence((CommandGenerators.CommandSequence) smallest,
+            cause));
     qt().withExamples(examples())
         .withShrinkCycles(SHRINK_CYCLES)
         .withReporter(reporter)
         .forAll(CommandGenerators.sequences(MAX_STEPS))
-        .checkAssert(sequence -> runSequence(sequence.commands()));
+        .checkAssert(sequence -> runSequence(sequence.commands(), sequence.retention()));
   }
 
   @Test
@@ -165,41 +165,45 @@ public abstract class ImageServiceStatefulContract {
         .checkAssert((sequence, plan) -> {
           ImageStore store = newStore();
           try {
-            new SequenceRun(store).run(sequence.commands(), plan);
+            new SequenceRun(store, sequence.retention()).run(sequence.commands(), plan);
           } finally {
             cleanup(store);
           }
         });
   }
 
-  private void runSequence(List<Command> commands) {
+  private void runSequence(List<Command> commands, Optional<Duration> retention) {
     ImageStore store = newStore();
     try {
-      new SequenceRun(store).run(commands);
+      new SequenceRun(store, retention).run(commands);
     } finally {
       cleanup(store);
     }
   }
 
-  private Optional<Throwable> failureOf(List<Command> commands) {
+  private Optional<Throwable> failureOf(List<Command> commands, Optional<Duration> retention) {
     try {
-      runSequence(commands);
+      runSequence(commands, retention);
       return Optional.empty();
     } catch (AssertionError | RuntimeException failure) {
       return Optional.of(failure);
     }
   }
 
-  private ContractReporter.Report explainSequence(List<Command> found, Throwable cause) {
+  private ContractReporter.Report explainSequence(CommandGenerators.CommandSequence sequence,
+      Throwable cause) {
     String newLine = System.lineSeparator();
-    SequenceShrinker.Shrunk shortest =
-        new SequenceShrinker(this::failureOf, DELETION_BUDGET).shrink(found, cause);
+    List<Command> found = sequence.commands();
+    SequenceShrinker.Shrunk shortest = new SequenceShrinker(
+        commands -> failureOf(commands, sequence.retention()), DELETION_BUDGET)
+        .shrink(found, cause);
     StringBuilder text = new StringBuilder("Shortest failing sequence: ")
         .append(shortest.commands().size()).append(" of the ").append(found.size())
         .append(" commands QuickTheories found (img@0 is the latest image not deleted, owner")
         .append(" the owner of the image, manager its owner or the operator for a public image,")
         .append(" offsets from the command's time):");
-    text.append(new CommandGenerators.CommandSequence(shortest.commands()));
+    text.append(new CommandGenerators.CommandSequence(shortest.commands(),
+        sequence.retention()));
     text.append(newLine).append("As it ran, with the service's outcomes:").append(newLine)
         .append(shortest.failure().getMessage());
     return new ContractReporter.Report(text.toString(), shortest.failure());

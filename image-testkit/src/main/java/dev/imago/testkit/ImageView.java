@@ -16,6 +16,7 @@ import dev.imago.spi.Membership;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.OsFacts;
 import dev.imago.spi.Price;
+import dev.imago.spi.Recycling;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ReplicaOrigin;
 import dev.imago.spi.RuleCode;
@@ -57,6 +58,8 @@ record ImageView(
     String origin,
     String backup,
     String deprecation,
+    String family,
+    String recycling,
     Instant createdAt) {
 
   /** The view of a record the service or the store returned. */
@@ -69,7 +72,25 @@ record ImageView(
         members(record.members().values().stream().map(ImageView::member).toList()),
         record.listing().map(listing -> listing(listing.price())).orElse("-"),
         tags(record.tags()), origin(record.origin()), backup(record.backup()),
-        deprecation(record.deprecation()), record.createdAt());
+        deprecation(record.deprecation()), family(record.family(), record.excludedFromLatest()),
+        recycling(record.recycling()), record.createdAt());
+  }
+
+  /** What putting an image in a family, or taking it out, answers: the image's family. */
+  static String family(ImageRecord record) {
+    return "family " + family(record.family(), record.excludedFromLatest());
+  }
+
+  /** A family and whether "latest" may pick the image, or "-" for none. */
+  static String family(Optional<String> family, boolean excludedFromLatest) {
+    return family.map(name -> name + (excludedFromLatest ? " (excluded from latest)" : ""))
+        .orElse(excludedFromLatest ? "- (excluded from latest)" : "-");
+  }
+
+  /** A stay in the recycle bin: since when, until when, and the status it had, or "-". */
+  static String recycling(Optional<Recycling> recycling) {
+    return recycling.map(bin -> "from " + bin.recycledAt() + " until " + bin.purgeAt() + ", was "
+        + bin.statusBefore()).orElse("-");
   }
 
   static String owner(Optional<TenantId> owner) {
@@ -158,6 +179,8 @@ record ImageView(
         + (deletionProtected ? " protected" : "") + " members " + members
         + " listing " + listing + " tags " + tags + " origin " + origin + " backup " + backup
         + (deprecation.equals("-") ? "" : " deprecated " + deprecation)
+        + (family.equals("-") ? "" : " family " + family)
+        + (recycling.equals("-") ? "" : " recycled " + recycling)
         + " created " + createdAt;
   }
 }

@@ -14,6 +14,7 @@ import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskFacts;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
+import dev.imago.spi.Family;
 import dev.imago.spi.FileFacts;
 import dev.imago.spi.FileFormat;
 import dev.imago.spi.ImageClass;
@@ -26,6 +27,7 @@ import dev.imago.spi.MachineFacts;
 import dev.imago.spi.MembershipStatus;
 import dev.imago.spi.OsFacts;
 import dev.imago.spi.Price;
+import dev.imago.spi.Recycling;
 import dev.imago.spi.RegionId;
 import dev.imago.spi.ReplicaOrigin;
 import dev.imago.spi.RuleCode;
@@ -43,6 +45,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,16 +65,19 @@ import java.util.TreeSet;
  * the marketplace (MARKET_PUBLISH, MARKET_WITHDRAW), replication (REPLICATE_*, CREATE_QUOTA),
  * use (USE_*), retiring images (DEPRECATE_SCHEDULE with the default leads of 10 years, 2 for
  * public images; DEPRECATE_REPLACEMENT; USE_OBSOLETE on use, share, publish and replicate; the
- * USE_DEPRECATED notice of a use and the deprecated images a listing leaves out), and the
- * callers the service refuses as input (INPUT_ID). It also predicts what each tenant and the
+ * USE_DEPRECATED notice of a use and the deprecated images a listing leaves out; FAMILY_NAME
+ * and FAMILY_LATEST, the family each tenant's "latest" resolves to; with a retention period,
+ * RECYCLE_RETENTION and RECYCLE_RESTORE: deleting into the owner's recycle bin, what nobody
+ * else sees, restoring, and purging when the retention ends), and the callers the service
+ * refuses as input (INPUT_ID). It also predicts what each tenant and the
  * operator read, which members an owner lists, what a listing returns in which order, and how
  * many images count against each tenant's quota. Time is the command's: a schedule takes effect
  * when the clock reaches it, with no command.
  *
  * <p>Not modelled, because the contract never generates them: host rules, tenants registering
  * public images, public images from anything but files, malformed names, tags, prices or ids,
- * which image-core's own tests cover, chains of more than 32 replacements, which 30 steps cannot
- * build, families, and the recycle bin, which the contract's settings leave off.
+ * which image-core's own tests cover, and chains of more than 32 replacements, which 30 steps
+ * cannot build.
  */
 final class ReferenceModel {
   private static final Map<ImageStatus, Set<ImageStatus>> STATUS_MOVES =
@@ -90,18 +96,29 @@ final class ReferenceModel {
     STATUS_MOVES.put(ImageStatus.DEACTIVATED, EnumSet.of(ImageStatus.ACTIVE, ImageStatus.DELETED));
     STATUS_MOVES.put(ImageStatus.KILLED, EnumSet.of(ImageStatus.DELETED));
     STATUS_MOVES.put(ImageStatus.DELETED, EnumSet.noneOf(ImageStatus.class));
+    STATUS_MOVES.put(ImageStatus.RECYCLED, EnumSet.noneOf(ImageStatus.class));
   }
 
   /** Every image ever created, deleted ones included, in creation order. */
   private final Map<ImageId, ModelImage> images = new LinkedHashMap<>();
   /** The number of the last image id the service was given. */
   private long lastId;
+  /** How long a deleted image waits in its owner's recycle bin; empty when deletes are final. */
+  private final Optional<Duration> retention;
 
-  ReferenceModel() {}
+  /** A model whose deletes are final, as the service's without a retention period. */
+  ReferenceModel() {
+    this(Optional.empty());
+  }
+
+  /** A model whose tenants' deletes go to a recycle bin for {@code retention}, if present. */
+  ReferenceModel(Optional<Duration> retention) {
+    this.retention = retention;
+  }
 
   /** A copy to try a command on without changing this model. */
   ReferenceModel copy() {
-    ReferenceModel copy = new ReferenceModel();
+    ReferenceModel copy = new ReferenceModel(retention);
     images.forEach((id, image) -> copy.images.put(id, image.copy()));
     copy.lastId = lastId;
     return copy;
@@ -153,6 +170,15 @@ final class ReferenceModel {
         .filter(obsolete -> obsolete.isBefore(deprecate.deprecatedAt())).isPresent()) {
       return Outcome.invalid(RuleCode.DEPRECATE_SCHEDULE); // no schedule can be built
     }
+    if (command instanceof Command.SetFamily family && !isFamilyName(family.family())) {
+      return Outcome.invalid(RuleCode.FAMILY_NAME);
+    }
+    if (command instanceof Command.PurgeExpired purge) {
+      return purgeExpired(purge.limit(), now);
+    }
+    if (command instanceof Command.ResolveLatest latest) {
+      return Outcome.allowed(latest(latest.tenant(), latest.family(), now));
+    }
     // Input the service refuses before it looks anything up.
     if (command instanceof Command.Share share && (share.recipients().isEmpty()
         || Set.copyOf(share.recipients()).size() != share.recipients().size())) {
@@ -179,6 +205,12 @@ final class ReferenceModel {
     if (image == null) {
       return Outcome.notFound();
     }
+    if (command instanceof Command.Restore) {
+      return restore(caller, image, now);
+    }
+    if (image.status == ImageStatus.RECYCLED) {
+      return Outcome.denied(List.of(RuleCode.RECYCLE_RETENTION)); // restore it first
+    }
     if (command instanceof Command.ReportProgress progress) {
       return changeStatus(caller, image, progress.status());
     } else if (command instanceof Command.SetActive setActive) {
@@ -203,13 +235,17 @@ final class ReferenceModel {
     } else if (command instanceof Command.UpdateTags tags) {
       return updateTags(caller, image, tags.tags());
     } else if (command instanceof Command.Delete) {
-      return delete(caller, image);
+      return delete(caller, image, now);
     } else if (command instanceof Command.Use use) {
       return use(caller, image, use.request(), now);
     } else if (command instanceof Command.ScheduleDeprecation deprecate) {
       return deprecate(caller, image, deprecate.schedule(), now);
     } else if (command instanceof Command.CancelDeprecation) {
       return cancelDeprecation(caller, image, now);
+    } else if (command instanceof Command.SetFamily family) {
+      return setFamily(caller, image, Optional.of(family.family()), family.excludedFromLatest());
+    } else if (command instanceof Command.LeaveFamily) {
+      return setFamily(caller, image, Optional.empty(), false);
     }
     throw new IllegalArgumentException("no model of " + command);
   }
@@ -227,7 +263,13 @@ final class ReferenceModel {
    */
   Outcome get(Caller caller, ImageId id) {
     ModelImage image = visible(caller, id);
-    return image == null ? Outcome.notFound() : Outcome.allowed(image.viewFor(caller));
+    if (image == null) {
+      return Outcome.notFound();
+    }
+    if (image.status == ImageStatus.RECYCLED && !image.isOwnedBy(caller)) {
+      return Outcome.denied(List.of(RuleCode.RECYCLE_RETENTION)); // the operator's read
+    }
+    return Outcome.allowed(image.viewFor(caller));
   }
 
   /** {@code listMembers}: only the owner (SHARE_NOT_OWNER), in the order members were added. */
@@ -236,10 +278,18 @@ final class ReferenceModel {
     if (image == null) {
       return Outcome.notFound();
     }
+    if (image.status == ImageStatus.RECYCLED) {
+      return Outcome.denied(List.of(RuleCode.RECYCLE_RETENTION));
+    }
     if (!image.isOwnedBy(caller)) {
       return Outcome.denied(List.of(RuleCode.SHARE_NOT_OWNER));
     }
     return Outcome.allowed(image.memberLines());
+  }
+
+  /** When an image in a recycle bin is purged, if it is in one. */
+  Optional<Instant> purgeTimeOf(ImageId id) {
+    return Optional.ofNullable(id).map(images::get).flatMap(ModelImage::purgeTime);
   }
 
   /** The retirement schedule of an image, if it exists and has one. */
@@ -267,24 +317,62 @@ final class ReferenceModel {
           Arrays::compare).thenComparing(image -> image.id.value());
     };
     return images.values().stream()
-        .filter(image -> image.status != ImageStatus.DELETED)
         .filter(image -> image.region.equals(query.region()))
-        .filter(image -> isListedFor(image, query))
-        .filter(image -> !isLeftOutAsDeprecated(image, query))
+        .filter(image -> query.recycleBin()
+            ? image.status == ImageStatus.RECYCLED && image.owner.equals(Optional.of(query.viewer()))
+            : image.status != ImageStatus.DELETED && image.status != ImageStatus.RECYCLED
+                && isListedFor(image, query) && !isLeftOutAsDeprecated(image, query))
         .filter(image -> passesFilters(image, query))
         .sorted(order)
         .map(image -> image.id)
         .toList();
   }
 
-  /** {@code countOwned}: PRIVATE and MARKET images, not deleted, of one owner in one region. */
+  /**
+   * {@code countOwned}: PRIVATE and MARKET images, neither deleted nor in the recycle bin, of one
+   * owner in one region.
+   */
   long countOwned(TenantId owner, RegionId region) {
     return images.values().stream()
         .filter(image -> image.owner.equals(Optional.of(owner)))
         .filter(image -> image.region.equals(region))
         .filter(image -> image.imageClass != ImageClass.PUBLIC)
         .filter(image -> image.status != ImageStatus.DELETED)
+        .filter(image -> image.status != ImageStatus.RECYCLED)
         .count();
+  }
+
+  /**
+   * {@code latestInFamily}: FAMILY_LATEST, the newest image of the family the tenant may use
+   * now: in its region, ACTIVE, not deprecated, not excluded from "latest", and its own for its
+   * own family, PUBLIC for the platform's, on the market or shared with it and accepted for
+   * another tenant's; the caller's view of it, or "none".
+   */
+  String latest(TenantId tenant, Family family, Instant now) {
+    Caller caller = Caller.tenant(tenant);
+    Optional<TenantId> familyOwner = family.owner();
+    return images.values().stream()
+        .filter(image -> image.family.equals(Optional.of(family.name()))
+            && image.owner.equals(familyOwner))
+        .filter(image -> image.region.equals(ServiceWorld.regionOf(tenant)))
+        .filter(image -> image.status == ImageStatus.ACTIVE && !image.isDeprecatedAt(now)
+            && !image.excludedFromLatest)
+        .filter(image -> familyOwner.isEmpty() ? image.imageClass == ImageClass.PUBLIC
+            : familyOwner.get().equals(tenant) || image.imageClass == ImageClass.MARKET
+                || image.members.containsKey(tenant)
+                    && image.members.get(tenant).status() == MembershipStatus.ACCEPTED)
+        .max(Comparator.comparing((ModelImage image) -> image.createdAt)
+            .thenComparing(image -> image.id.value()))
+        .map(image -> image.viewFor(caller).toString())
+        .orElse("none");
+  }
+
+  /** The families of every image ever created: a tenant's, or the platform's. */
+  Set<Family> families() {
+    Set<Family> families = new LinkedHashSet<>();
+    images.values().forEach(image -> image.family.ifPresent(name -> families.add(
+        image.owner.map(owner -> Family.of(owner, name)).orElseGet(() -> Family.platform(name)))));
+    return families;
   }
 
   // --- visibility (USE_NOT_VISIBLE, LIFECYCLE_DELETED) ---
@@ -301,6 +389,9 @@ final class ReferenceModel {
     }
     if (caller.isOperator() || image.isOwnedBy(caller)) {
       return image;
+    }
+    if (image.status == ImageStatus.RECYCLED) {
+      return null; // nobody but its owner sees what is in the bin (and the operator, refused)
     }
     TenantId tenant = caller.tenant().orElseThrow();
     if (image.imageClass != ImageClass.PRIVATE
@@ -482,6 +573,7 @@ final class ReferenceModel {
     image.region = region;
     image.minRamMib = spec.minRamMib();
     image.tags = new LinkedHashMap<>(spec.tags());
+    image.family = spec.family();
     image.createdAt = now;
     return image;
   }
@@ -570,7 +662,7 @@ final class ReferenceModel {
   }
 
   /** SHARE_DELETE: every membership ends with the image, and a listing is withdrawn. */
-  private Outcome delete(Caller caller, ModelImage image) {
+  private Outcome delete(Caller caller, ModelImage image, Instant now) {
     Optional<RuleCode> refusal = changeRefusal(caller, image);
     if (refusal.isPresent()) {
       return Outcome.denied(List.of(refusal.get()));
@@ -584,8 +676,75 @@ final class ReferenceModel {
       image.listed = false;
       image.price = Optional.empty();
     }
-    image.status = ImageStatus.DELETED;
+    if (retention.isPresent() && image.owner.isPresent()) {
+      // RECYCLE_RETENTION: into the owner's recycle bin, out of the quota, until the purge.
+      image.recycling = Optional.of(Recycling.of(now, now.plus(retention.get()), image.status));
+      image.status = ImageStatus.RECYCLED;
+    } else {
+      image.status = ImageStatus.DELETED;
+    }
     return Outcome.allowed("");
+  }
+
+  /**
+   * RECYCLE_RESTORE: only the owner restores, only an image in its bin before the purge time,
+   * and only with room in its quota (CREATE_QUOTA); it comes back with the status it had.
+   */
+  private Outcome restore(Caller caller, ModelImage image, Instant now) {
+    if (!image.isOwnedBy(caller)) {
+      return Outcome.denied(List.of(RuleCode.RECYCLE_RESTORE));
+    }
+    List<RuleCode> codes = new ArrayList<>();
+    if (countOwned(image.owner.get(), image.region) >= SETTINGS.maxPrivateImagesPerRegion()) {
+      codes.add(RuleCode.CREATE_QUOTA);
+    }
+    if (image.status != ImageStatus.RECYCLED || !now.isBefore(image.purgeTime().get())) {
+      codes.add(RuleCode.RECYCLE_RESTORE);
+    }
+    if (!codes.isEmpty()) {
+      return Outcome.denied(codes);
+    }
+    image.status = image.recycling.get().statusBefore();
+    image.recycling = Optional.empty();
+    return Outcome.allowed(image.status);
+  }
+
+  /**
+   * RECYCLE_RETENTION: the images whose purge time has come are deleted for good, the earliest
+   * purge time first (ties by id), at most {@code limit} of them.
+   */
+  private Outcome purgeExpired(int limit, Instant now) {
+    List<ModelImage> expired = images.values().stream()
+        .filter(image -> image.status == ImageStatus.RECYCLED
+            && !now.isBefore(image.purgeTime().get()))
+        .sorted(Comparator.comparing((ModelImage image) -> image.purgeTime().get())
+            .thenComparing(image -> image.id.value()))
+        .limit(limit)
+        .toList();
+    for (ModelImage image : expired) {
+      image.status = ImageStatus.DELETED;
+      image.recycling = Optional.empty();
+    }
+    return Outcome.allowed("purged " + expired.size());
+  }
+
+  // --- families (FAMILY_*) ---
+
+  /** FAMILY_NAME: 1-63 lower-case letters, digits and '-', starting with a letter. */
+  private static boolean isFamilyName(String name) {
+    return name.matches("[a-z][a-z0-9-]{0,62}");
+  }
+
+  /** The owner (the operator for a public image) puts an image in a family, or takes it out. */
+  private Outcome setFamily(Caller caller, ModelImage image, Optional<String> family,
+      boolean excludedFromLatest) {
+    Optional<RuleCode> refusal = changeRefusal(caller, image);
+    if (refusal.isPresent()) {
+      return Outcome.denied(List.of(refusal.get()));
+    }
+    image.family = family;
+    image.excludedFromLatest = excludedFromLatest;
+    return Outcome.allowed("family " + ImageView.family(family, excludedFromLatest));
   }
 
   /** Who changes an image other than its status: the owner; the operator for public ones. */
@@ -858,7 +1017,13 @@ final class ReferenceModel {
   /** {@code authorizeUse} at a moment, as a probe. */
   Outcome use(Caller caller, ImageId id, UseRequest request, Instant now) {
     ModelImage image = visible(caller, id);
-    return image == null ? Outcome.notFound() : use(caller, image, request, now);
+    if (image == null) {
+      return Outcome.notFound();
+    }
+    if (image.status == ImageStatus.RECYCLED) {
+      return Outcome.denied(List.of(RuleCode.RECYCLE_RETENTION));
+    }
+    return use(caller, image, request, now);
   }
 
   /**
@@ -1000,10 +1165,18 @@ final class ReferenceModel {
     Optional<ReplicaOrigin> origin = Optional.empty();
     Optional<BackupId> backup = Optional.empty();
     Optional<Deprecation> deprecation = Optional.empty();
+    Optional<String> family = Optional.empty();
+    boolean excludedFromLatest;
+    /** In a recycle bin: since when, until when, and the status it had before. */
+    Optional<Recycling> recycling = Optional.empty();
     Instant createdAt;
 
     boolean isOwnedBy(Caller caller) {
       return caller.tenant().isPresent() && owner.equals(caller.tenant());
+    }
+
+    Optional<Instant> purgeTime() {
+      return recycling.map(Recycling::purgeAt);
     }
 
     /** USE_DEPRECATED: at and after the deprecation time. */
@@ -1043,6 +1216,9 @@ final class ReferenceModel {
       copy.origin = origin;
       copy.backup = backup;
       copy.deprecation = deprecation;
+      copy.family = family;
+      copy.excludedFromLatest = excludedFromLatest;
+      copy.recycling = recycling;
       copy.createdAt = createdAt;
       return copy;
     }
@@ -1080,7 +1256,8 @@ final class ReferenceModel {
           minRamMib, sizeBytes, ImageView.serverKinds(serverKinds), encrypted,
           deletionProtected, memberLines, listed ? ImageView.listing(price) : "-",
           ImageView.tags(tags), ImageView.origin(origin), ImageView.backup(backup),
-          ImageView.deprecation(deprecation), createdAt);
+          ImageView.deprecation(deprecation), ImageView.family(family, excludedFromLatest),
+          ImageView.recycling(recycling), createdAt);
     }
   }
 }

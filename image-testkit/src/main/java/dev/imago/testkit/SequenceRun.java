@@ -5,6 +5,7 @@ import dev.imago.core.ImageService;
 import dev.imago.core.policy.Action;
 import dev.imago.core.policy.UseRequest;
 import dev.imago.core.policy.UseTarget;
+import dev.imago.spi.Family;
 import dev.imago.spi.ImageFilter;
 import dev.imago.spi.ImageId;
 import dev.imago.spi.ImageQuery;
@@ -21,6 +22,7 @@ import dev.imago.spi.ServerKind;
 import dev.imago.spi.StoredEvent;
 import dev.imago.spi.TenantId;
 import dev.imago.spi.Visibility;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,13 +40,14 @@ import java.util.function.UnaryOperator;
  *
  * <p>Each command runs at its own time on the service's clock: the clock moves a second every
  * two commands, so that creation times tie now and then, and jumps forward where the sequence
- * says that time passes (see {@link Command.ClockMoves}). After each command, at its time, it
- * compares the command's outcome, then for every tenant and the operator and every image created
- * so far: what {@code get} returns (or that it is not found), what {@code listMembers} answers,
- * and what {@code authorizeUse} decides for a plain server in the tenant's region, notices
- * included; for every tenant and region the store's {@code countOwned}; and for every tenant its
- * whole listing, page after page, by the default query and by four filtered queries, two of
- * which include deprecated images.
+ * says that time passes (see {@link Command.ClockMoves}), the next command running at that very
+ * time. After each command, at its time, it compares the command's outcome, then for every
+ * tenant and the operator and every image created so far: what {@code get} returns (or that it
+ * is not found), what {@code listMembers} answers, and what {@code authorizeUse} decides for a
+ * plain server in the tenant's region, notices included; for every tenant and region the
+ * store's {@code countOwned}; for every tenant its whole listing, page after page, by the
+ * default query and by four filtered queries, two of which include deprecated images, its
+ * recycle bin, and the "latest" of every family any image has had.
  *
  * <p>It also holds four properties at every step, whatever the model says: a refused command
  * (denied, not found, invalid) leaves the store's state and event log as they were; an allowed
@@ -60,19 +63,30 @@ final class SequenceRun {
   private final PortFaults faults = new PortFaults();
   private final AtomicLong ids = new AtomicLong();
   private final ImageService service;
-  private final ReferenceModel model = new ReferenceModel();
+  private final ReferenceModel model;
   private final List<String> trace = new ArrayList<>();
   private int step;
   private Instant now = ServiceWorld.T0;
 
   SequenceRun(ImageStore store) {
-    this(store, UnaryOperator.identity());
+    this(store, Optional.empty());
+  }
+
+  /** A run whose tenants' deletes go to a recycle bin for the retention, if present. */
+  SequenceRun(ImageStore store, Optional<Duration> retention) {
+    this(store, retention, UnaryOperator.identity());
   }
 
   /** A run on a service changed by {@code decorate}: the testkit's tests break it on purpose. */
   SequenceRun(ImageStore store, UnaryOperator<ImageService> decorate) {
+    this(store, Optional.empty(), decorate);
+  }
+
+  private SequenceRun(ImageStore store, Optional<Duration> retention,
+      UnaryOperator<ImageService> decorate) {
     this.store = store;
-    this.service = decorate.apply(ServiceWorld.service(store, clock, faults, ids));
+    this.model = new ReferenceModel(retention);
+    this.service = decorate.apply(ServiceWorld.service(store, clock, faults, ids, retention));
   }
 
   /**
@@ -95,17 +109,22 @@ final class SequenceRun {
    *     property does not hold
    */
   void run(List<Command> commands, List<Integer> faults) {
+    boolean clockMoved = false;
     for (Command generated : commands) {
       step++;
       if (generated instanceof Command.ClockMoves moves) {
         now = moves.until(now, model);
-      } else if (step % 2 == 0) {
-        // Two commands a second, so that creation times tie now and then and ids order them.
+      } else if (step % 2 == 0 && !clockMoved) {
+        // Two commands a second, so that creation times tie now and then and ids order them;
+        // a command right after time passed runs at that time, a schedule's edge exactly.
         now = now.plusSeconds(1);
       }
+      clockMoved = generated instanceof Command.ClockMoves;
       clock.set(now);
       ImageId image = generated instanceof Command.OnImage on ? model.resolve(on.slot()) : null;
-      Optional<TenantId> owner = model.ownerOf(image);
+      // A family's "latest" may name the family's owner, as a read of the image it picks does.
+      Optional<TenantId> owner = generated instanceof Command.ResolveLatest latest
+          ? latest.family().owner() : model.ownerOf(image);
       Caller caller = generated.actor().resolve(owner);
       Command command = generated.at(now, model);
       String line = command.describe(Command.name(caller), String.valueOf(image));
@@ -204,6 +223,16 @@ final class SequenceRun {
       agreeOnListing(tenant, "default listing", everything);
       for (NamedFilter filtered : filtered(everything)) {
         agreeOnListing(tenant, "listing of " + filtered.name(), filtered.filter());
+      }
+      agreeOnListing(tenant, "recycle bin", everything.withRecycleBin(true));
+      for (Family family : model.families()) {
+        Command.ResolveLatest latest = new Command.ResolveLatest(tenant, family);
+        Caller caller = latest.actor().resolve(family.owner());
+        Outcome resolved = latest.runOn(service, caller, null);
+        holdTellsNoOtherTenant(tenant + "'s latest of " + family, caller, family.owner(),
+            resolved.told());
+        agree(tenant + "'s latest of " + family, model.apply(latest, caller, null, now),
+            resolved);
       }
     }
   }

@@ -30,6 +30,7 @@ import dev.imago.spi.TenantId;
 import dev.imago.spi.TenantInfo;
 import dev.imago.spi.TenantStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -173,6 +174,16 @@ final class ServiceWorld {
    */
   static ImageService service(ImageStore store, Clock clock, PortFaults faults, AtomicLong ids) {
     return service(store, clock, faults, ids, SETTINGS);
+  }
+
+  /**
+   * Builds a service as {@link #service(ImageStore, Clock, PortFaults, AtomicLong)} does, whose
+   * tenants' deletes go to a recycle bin for the retention, if present.
+   */
+  static ImageService service(ImageStore store, Clock clock, PortFaults faults, AtomicLong ids,
+      Optional<Duration> retention) {
+    return service(store, clock, faults, ids,
+        retention.map(SETTINGS::withRecycleRetention).orElse(SETTINGS));
   }
 
   /** Builds a service as {@link #service(ImageStore, Clock)} does, with other limits. */

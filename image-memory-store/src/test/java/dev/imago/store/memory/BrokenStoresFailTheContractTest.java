@@ -18,6 +18,7 @@ import dev.imago.spi.TenantId;
 import dev.imago.testkit.ForwardingImageStore;
 import dev.imago.testkit.ImageServiceStatefulContract;
 import dev.imago.testkit.ImageStoreContract;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,6 +187,37 @@ class BrokenStoresFailTheContractTest {
 
     assertThat(failures).containsKey(SEQUENCES);
     assertReportsAShortSequence(failures.get(SEQUENCES), "get of", " deprecates ");
+  }
+
+  @Test
+  void store_whose_listing_reads_no_schedule_resolves_latest_to_a_deprecated_image_and_fails() {
+    Map<String, Throwable> failures = runContract(ListsWithoutSchedulesContract.class);
+
+    assertThat(failures).containsKey(SEQUENCES);
+    assertThat(failures.keySet()).isSubsetOf(SEQUENCES, FAULTS);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "latest of", " deprecates ");
+    assertThat(failures.get(SEQUENCES)).hasMessageContaining("family");
+  }
+
+  @Test
+  void store_that_counts_images_in_the_recycle_bin_fails_the_stateful_contract() {
+    Map<String, Throwable> failures = runContract(CountsRecycledImagesContract.class);
+
+    assertThat(failures).containsKey(SEQUENCES);
+    assertThat(failures.keySet()).isSubsetOf(SEQUENCES, FAULTS);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "store.countOwned", " deletes ");
+    assertThat(failures.get(SEQUENCES)).hasMessageContaining("recycle bin for +7d");
+  }
+
+  @Test
+  void store_that_purges_only_after_the_purge_time_fails_the_stateful_contract() {
+    Map<String, Throwable> failures = runContract(PurgesLateContract.class);
+
+    assertThat(failures).containsKey(SEQUENCES);
+    assertThat(failures.keySet()).isSubsetOf(SEQUENCES, FAULTS);
+    assertReportsAShortSequence(failures.get(SEQUENCES), "the outcome of the command",
+        " purges ");
+    assertThat(failures.get(SEQUENCES)).hasMessageContaining("purge time");
   }
 
   @Test
@@ -459,6 +491,73 @@ class BrokenStoresFailTheContractTest {
         @Override
         public void save(ImageChange change) {
           super.save(change.withRecord(change.record().withDeprecation(Optional.empty())));
+        }
+      };
+    }
+  }
+
+  /**
+   * A store whose listing reads records without their retirement schedule, as a listing query
+   * that forgot those columns would: a family's "latest" then picks a deprecated image.
+   */
+  static final class ListsWithoutSchedulesContract extends BrokenServiceContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public Page<ImageRecord> listVisible(ImageQuery query) {
+          Page<ImageRecord> page = super.listVisible(query);
+          return Page.of(page.items().stream()
+              .map(record -> record.withDeprecation(Optional.empty())).toList(),
+              page.nextCursor());
+        }
+      };
+    }
+  }
+
+  /** A store whose count of owned images, the quota's figure, includes the recycle bin's. */
+  static final class CountsRecycledImagesContract extends BrokenServiceContract {
+    @Override
+    ImageStore broken(ImageStore working) {
+      Map<ImageId, ImageRecord> recycled = new ConcurrentHashMap<>();
+      return new ForwardingImageStore(working) {
+        @Override
+        public void save(ImageChange change) {
+          super.save(change);
+          if (change.record().status() == ImageStatus.RECYCLED) {
+            recycled.put(change.record().id(), change.record());
+          } else {
+            recycled.remove(change.record().id());
+          }
+        }
+
+        @Override
+        public long countOwned(TenantId owner, RegionId region) {
+          return super.countOwned(owner, region) + recycled.values().stream()
+              .filter(image -> image.isOwnedBy(owner) && image.region().equals(region))
+              .count();
+        }
+      };
+    }
+  }
+
+  /**
+   * A store that finds an image expired only after its purge time, not at it: the {@code <}
+   * for {@code <=} of a purge query.
+   */
+  static final class PurgesLateContract extends BrokenServiceContract {
+    // About one sequence in twenty purges at a purge time exactly.
+    @Override
+    protected int examples() {
+      return 150;
+    }
+
+    @Override
+    ImageStore broken(ImageStore working) {
+      return new ForwardingImageStore(working) {
+        @Override
+        public List<ImageRecord> listExpired(Instant purgeBy, int limit) {
+          return super.listExpired(purgeBy.minusNanos(1), limit);
         }
       };
     }
