@@ -37,17 +37,21 @@ import org.quicktheories.core.Gen;
  * withdrawing, replication, protection, tags, deletion, public images, uses with every target,
  * region, flavor and market terms, and retirements: deprecations now, in the past, soon, or at
  * and past the longest leads, with or without an obsolete time and a replacement (eligible or
- * not, or an id that never existed), cancelled now and then, while the clock moves forward by
- * a second to ten years, or to an image's deprecation or obsolete time exactly or a nanosecond
- * before. Limits are small (a quota of 3 private images per region, 2 members per image and 1
+ * not, or an id that never existed), cancelled now and then; families (images put in one at
+ * creation or later, excluded from "latest", taken out, a malformed name now and then); and, in
+ * half the sequences, a recycle bin with a retention of 7 days, so that deletes wait in it and
+ * are restored (by the owner or not, with or without quota room) or purged by the host's
+ * schedule; all while the clock moves forward by a second to ten years, or to an image's
+ * deprecation, obsolete or purge time exactly or a nanosecond before. Limits are small (a quota of 3 private images per region, 2 members per image and 1
  * per data-disk image, 2 tags) so that sequences reach them. After every step the test compares
  * with the model: the command's outcome (allowed, with what it created or added; denied, with
  * the same set of rule codes; not found; invalid input), what every tenant and the operator
  * reads of every image (its retirement schedule included), the members each lists, what a plain
  * use decides (with its notices, such as USE_DEPRECATED), {@code countOwned} for every tenant
- * and region, and every tenant's listing walked page by page with small pages, by the default
+ * and region, every tenant's listing walked page by page with small pages, by the default
  * query (which leaves out other tenants' deprecated images) and four filtered queries, two of
- * which include deprecated images.
+ * which include deprecated images, every tenant's recycle bin, and what every family's
+ * "latest" is for every tenant.
  *
  * <p>A failure is shrunk, by QuickTheories and then by deleting commands, to a short sequence,
  * reported one command a line, as generated (img@0 is the latest image not deleted, "owner" the
