@@ -28,6 +28,11 @@ import dev.imago.store.jdbc.JdbcImageStore;
 import dev.imago.store.jdbc.PostgresServer;
 import dev.imago.store.memory.InMemorySourceDirectory;
 import dev.imago.store.memory.InMemoryTenantDirectory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +62,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * straight to the store, with one event or none: their difference is the cost of taking the
  * event log's counter, which serializes the saves that append events until they commit.
  *
+ * <p>The cost of the order on its own: {@code eventByCounter}, {@code eventBySequence} and {@code
+ * noEvent} run the same transaction in plain SQL on the store's tables (the versioned update of
+ * the image's row, one event, the commit), numbering the event as the store does, from one
+ * counter row locked to the commit, or from a plain sequence into a copy of the events table, or
+ * writing none. A plain sequence alone does not keep the log's promise (a reader could skip a
+ * number that commits later); it is the lower bound of any scheme that does, such as reading
+ * only below the oldest transaction still in flight, whose reading side this does not measure.
+ *
  * <p>The server runs with {@code fsync=off} unless {@code -Dimago.postgres.fsync=on} (see
  * PostgresServer): with fsync the counter's lock is held across the commit's WAL flush.
  */
@@ -74,13 +87,21 @@ public class PgCommandBenchmark {
     final String schema = "bench_commands";
     final AtomicInteger hosts = new AtomicInteger();
 
-    /** Applies the schema to a fresh schema of the server. */
+    /**
+     * Applies the schema to a fresh schema of the server, and adds the peer of the event log
+     * that numbers its events from a plain sequence.
+     */
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws SQLException {
       server.recreate(schema);
-      HikariDataSource pool = pool(2);
-      ImagoSchema.migrate(pool);
-      pool.close();
+      try (HikariDataSource pool = pool(2)) {
+        ImagoSchema.migrate(pool);
+        try (Connection connection = pool.getConnection();
+            Statement statement = connection.createStatement()) {
+          statement.execute("CREATE SEQUENCE bench_event_numbers");
+          statement.execute("CREATE TABLE bench_plain_events (LIKE imago_events INCLUDING ALL)");
+        }
+      }
     }
 
     HikariDataSource pool(int size) {
@@ -105,6 +126,13 @@ public class PgCommandBenchmark {
     ImageId shared;
     ImageRecord current;
     ServerId server;
+    // The plain-SQL saves' own connection, statements and view of the image's version.
+    Connection connection;
+    PreparedStatement update;
+    PreparedStatement reserve;
+    PreparedStatement appendCounted;
+    PreparedStatement appendSequenced;
+    long sqlVersion;
 
     /** Builds the host and its tenants' image. */
     @Setup(Level.Trial)
@@ -143,8 +171,62 @@ public class PgCommandBenchmark {
 
     /** Closes the host's pool. */
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws SQLException {
+      if (connection != null) {
+        connection.close();
+      }
       pool.close();
+    }
+
+    /**
+     * The transaction of a save that changes one image, in plain SQL: the versioned update of its
+     * row, and an event numbered as {@code ordering} says, then the commit.
+     */
+    void saveInSql(Ordering ordering) throws SQLException {
+      if (connection == null) {
+        connection = pool.getConnection();
+        connection.setAutoCommit(false);
+        update = connection.prepareStatement("UPDATE imago_images SET version = version + 1,"
+            + " updated_s = ? WHERE id = ? AND version = ?");
+        reserve = connection.prepareStatement("UPDATE imago_event_head"
+            + " SET last_sequence = last_sequence + 1 RETURNING last_sequence");
+        appendCounted = connection.prepareStatement("INSERT INTO imago_events (sequence,"
+            + " image_id, event_type, occurred_s, occurred_ns, detail_keys, detail_values)"
+            + " VALUES (?, ?, 'TAGS_CHANGED', ?, 0, '{}', '{}')");
+        appendSequenced = connection.prepareStatement("INSERT INTO bench_plain_events (sequence,"
+            + " image_id, event_type, occurred_s, occurred_ns, detail_keys, detail_values)"
+            + " VALUES (nextval('bench_event_numbers'), ?, 'TAGS_CHANGED', ?, 0, '{}', '{}')");
+        sqlVersion = store.load(current.id()).orElseThrow().version();
+      }
+      long now = System.currentTimeMillis() / 1000;
+      update.setLong(1, now);
+      update.setString(2, current.id().value());
+      update.setLong(3, sqlVersion);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("the image moved on");
+      }
+      switch (ordering) {
+        case COUNTER -> {
+          // As the store does: last in the transaction, the row lock held to the commit.
+          long sequence;
+          try (ResultSet row = reserve.executeQuery()) {
+            row.next();
+            sequence = row.getLong(1);
+          }
+          appendCounted.setLong(1, sequence);
+          appendCounted.setString(2, current.id().value());
+          appendCounted.setLong(3, now);
+          appendCounted.executeUpdate();
+        }
+        case SEQUENCE -> {
+          appendSequenced.setString(1, current.id().value());
+          appendSequenced.setLong(2, now);
+          appendSequenced.executeUpdate();
+        }
+        case NONE -> { }
+      }
+      connection.commit();
+      sqlVersion++;
     }
 
     void saveChange(boolean withEvent) {
@@ -157,6 +239,49 @@ public class PgCommandBenchmark {
       store.save(ImageChange.of(next, current.version(), events));
       current = next;
     }
+  }
+
+  /** How a plain-SQL save numbers its event. */
+  enum Ordering {
+    /** The store's way: the next number of one counter row, locked to the commit. */
+    COUNTER,
+    /** A plain sequence: no lock, numbers that may commit out of order. */
+    SEQUENCE,
+    /** No event. */
+    NONE
+  }
+
+  @Benchmark
+  public void eventByCounter(Host host) throws SQLException {
+    host.saveInSql(Ordering.COUNTER);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public void eventByCounterTwoHosts(Host host) throws SQLException {
+    host.saveInSql(Ordering.COUNTER);
+  }
+
+  @Benchmark
+  public void eventBySequence(Host host) throws SQLException {
+    host.saveInSql(Ordering.SEQUENCE);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public void eventBySequenceTwoHosts(Host host) throws SQLException {
+    host.saveInSql(Ordering.SEQUENCE);
+  }
+
+  @Benchmark
+  public void noEvent(Host host) throws SQLException {
+    host.saveInSql(Ordering.NONE);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public void noEventTwoHosts(Host host) throws SQLException {
+    host.saveInSql(Ordering.NONE);
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.imago.benchmarks;
 
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageClass;
 import dev.imago.spi.ImageRecord;
@@ -307,19 +308,21 @@ final class PgListing {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString().replace('T', ' ');
   }
 
-  // The columns imagoRow writes: every column of version 1 of the schema. The population retires
-  // nothing, so the later columns keep their defaults (no schedule, no family, not recycled).
+  // The columns imagoRow writes: every column of version 1 of the schema, then the family and the
+  // deprecation time of version 2; the others keep their defaults (no obsolete time, no
+  // replacement, not recycled), which the population never needs.
   private static final String IMAGO_COLUMNS = "id, version, name, description, image_class,"
       + " image_type, source, status, region, owner, os_type, os_platform, os_version,"
       + " os_architecture, os_boot_mode, disk_roles, disk_sizes, min_disk_gib, min_ram_mib,"
       + " size_bytes, server_kinds, encryption_key, market_published_s, market_published_ns,"
       + " market_price_amount, market_price_currency, market_price_unit, tag_keys, tag_values,"
       + " member_tenants, member_statuses, member_vaults, member_times, deletion_protected,"
-      + " origin_image, origin_region, backup, created_s, created_ns, updated_s, updated_ns";
+      + " origin_image, origin_region, backup, created_s, created_ns, updated_s, updated_ns,"
+      + " family, excluded_from_latest, deprecated_s, deprecated_ns";
 
   /** A row of imago_images in the order of {@link #IMAGO_COLUMNS}. */
   static String[] imagoRow(ImageRecord image) {
-    List<String> row = new ArrayList<>(41);
+    List<String> row = new ArrayList<>(45);
     row.add(image.id().value());
     row.add(Long.toString(image.version()));
     row.add(image.name());
@@ -375,6 +378,18 @@ final class PgListing {
     row.add(Integer.toString(image.createdAt().getNano()));
     row.add(Long.toString(image.updatedAt().getEpochSecond()));
     row.add(Integer.toString(image.updatedAt().getNano()));
+    if (image.deprecation().flatMap(Deprecation::obsoleteAt).isPresent()
+        || image.deprecation().flatMap(Deprecation::replacement).isPresent()
+        || image.recycling().isPresent()) {
+      throw new IllegalArgumentException("the population has no obsolete, replaced or"
+          + " recycled images");
+    }
+    row.add(image.family().orElse(null));
+    row.add(image.excludedFromLatest() ? "t" : "f");
+    row.add(image.deprecation().map(at -> Long.toString(at.deprecatedAt().getEpochSecond()))
+        .orElse(null));
+    row.add(image.deprecation().map(at -> Integer.toString(at.deprecatedAt().getNano()))
+        .orElse(null));
     return row.toArray(String[]::new);
   }
 

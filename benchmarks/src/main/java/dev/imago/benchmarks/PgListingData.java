@@ -16,19 +16,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A listing population loaded into PostgreSQL ({@link PgListing}) with the pages to ask for: the
- * viewers of {@link ListingData}, each with its first page and a page in the middle of its
- * listing, as Imago asks for them (a query with a cursor) and as Glance does (a marker).
+ * A listing population, retiring ({@link Population#withRetirements()}), loaded into PostgreSQL ({@link
+ * PgListing}) with the pages to ask for: the viewers of {@link ListingData}, each with its first
+ * page and a page in the middle of its listing, as Imago asks for them (a query with a cursor)
+ * and as Glance does (a marker). The queries judge no deprecation (they have no time), so that
+ * they list what Glance's query lists: every image the viewer sees.
  *
- * <p>Loading a million images takes minutes: the data of the last size asked for is kept for the
- * next benchmark of that size in this JVM.
+ * <p>Loading a million images takes minutes: the data of each size stays in the database, in a
+ * schema of its own, for the next benchmark of that size in this JVM.
  */
 final class PgListingData {
   private static final int VIEWERS = 16;
-  private static PgListingData current;
+  private static final Map<Integer, PgListingData> LOADED = new HashMap<>();
 
   final PgListing pg;
   final List<TenantId> viewers = new ArrayList<>();
@@ -42,10 +46,12 @@ final class PgListingData {
   }
 
   static synchronized PgListingData of(int images) throws SQLException, IOException {
-    if (current == null || current.pg.population.images() != images) {
-      current = new PgListingData(PgListing.load(Population.forListing(images)));
+    PgListingData data = LOADED.get(images);
+    if (data == null) {
+      data = new PgListingData(PgListing.load(Population.forListing(images).withRetirements()));
+      LOADED.put(images, data);
     }
-    return current;
+    return data;
   }
 
   /** A viewer's page as each side asks for it. */
@@ -135,6 +141,35 @@ final class PgListingData {
         try (PreparedStatement statement = connection.prepareStatement(
             explain + PgListing.glanceSql(pg.glanceSchemaOf(prepared.viewer()), deep))) {
           PgListing.bindGlance(statement, prepared.viewer(), prepared.marker());
+          lines(statement, text);
+        }
+      }
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes EXPLAIN (ANALYZE, BUFFERS) of an Imago query to a file, the second of two runs.
+   *
+   * @param title what the query is
+   * @param query the query, with its cursor if any
+   * @param file where
+   */
+  void explain(String title, ImageQuery query, Path file) throws SQLException {
+    StringBuilder text = new StringBuilder();
+    try (Connection connection = pg.pool.getConnection()) {
+      ListingKey after = PageCursor.decode(query).orElse(null);
+      for (int run = 0; run < 2; run++) {
+        text.setLength(0);
+        text.append("-- Imago, ").append(pg.population.images()).append(" images, ")
+            .append(title).append('\n');
+        try (PreparedStatement statement =
+            ListingSql.prepare(connection, query, after, "EXPLAIN (ANALYZE, BUFFERS) ")) {
           lines(statement, text);
         }
       }

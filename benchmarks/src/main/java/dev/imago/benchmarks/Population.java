@@ -2,6 +2,7 @@ package dev.imago.benchmarks;
 
 import dev.imago.spi.Architecture;
 import dev.imago.spi.BootMode;
+import dev.imago.spi.Deprecation;
 import dev.imago.spi.DiskRole;
 import dev.imago.spi.DiskSpec;
 import dev.imago.spi.ImageChange;
@@ -45,9 +46,11 @@ import java.util.function.Consumer;
  * @param sharedShare the fraction of PRIVATE images that have members
  * @param minMembers the fewest members of a shared image
  * @param maxMembers the most members of a shared image
+ * @param retired whether images are in families and some deprecated (see {@link
+ *     #withRetirements()})
  */
 record Population(int images, int tenants, double publicShare, double sharedShare,
-    int minMembers, int maxMembers) {
+    int minMembers, int maxMembers, boolean retired) {
   static final RegionId NORTH = RegionId.of("cn-north-4");
   static final RegionId SOUTH = RegionId.of("ap-southeast-1");
   /** Creation time of image 0; image {@code i} is {@code i} seconds younger, so ids break no tie. */
@@ -63,6 +66,30 @@ record Population(int images, int tenants, double publicShare, double sharedShar
    */
   static Population forListing(int images) {
     return new Population(images, 10_000, 0.10, 0.20, 1, 128);
+  }
+
+  /** A population of images in no family and never deprecated. */
+  Population(int images, int tenants, double publicShare, double sharedShare, int minMembers,
+      int maxMembers) {
+    this(images, tenants, publicShare, sharedShare, minMembers, maxMembers, false);
+  }
+
+  /**
+   * The same images, retired: every private image in one of four families of its owner
+   * ("line-0" to "line-3"), every public image in one of eight platform families ("os-0" to
+   * "os-7"), and one image in ten deprecated from {@link #EPOCH}, before any image was made.
+   */
+  Population withRetirements() {
+    return new Population(images, tenants, publicShare, sharedShare, minMembers, maxMembers,
+        true);
+  }
+
+  /**
+   * The time retiring benchmarks judge at: a day after the youngest image, when every schedule
+   * has taken effect.
+   */
+  Instant judgedAt() {
+    return createdAt(images).plusSeconds(86_400);
   }
 
   /** Returns the id of tenant {@code index}, a new object at each call. */
@@ -166,6 +193,12 @@ record Population(int images, int tenants, double publicShare, double sharedShar
       image.type(ImageType.DATA_DISK).source(ImageSource.DATA_DISK)
           .addDisks(DiskSpec.of(DiskRole.DATA, 100))
           .minDiskGib(100);
+    }
+    if (retired) {
+      image.family(isPublic ? "os-" + index % 8 : "line-" + index % 4);
+      if (index % 10 == 3) {
+        image.deprecation(Deprecation.at(EPOCH));
+      }
     }
     if (isPublic) {
       return image.build();
