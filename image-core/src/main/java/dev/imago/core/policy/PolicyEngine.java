@@ -137,12 +137,24 @@ public final class PolicyEngine {
     if (rules.length == 0) {
       return List.of();
     }
-    List<Notice> notices = new ArrayList<>(2);
-    Consumer<Notice> collect = notice -> notices.add(Inputs.present(notice, "notice"));
+    NoticeCollector notices = new NoticeCollector();
     for (Rule rule : rules) {
-      rule.notices(context, collect);
+      rule.notices(context, notices);
     }
-    return notices;
+    return notices.notices;
+  }
+
+  /** Gathers notices, creating a list only when the first one comes: most decisions have none. */
+  private static final class NoticeCollector implements Consumer<Notice> {
+    List<Notice> notices = List.of();
+
+    @Override
+    public void accept(Notice notice) {
+      if (notices.isEmpty()) {
+        notices = new ArrayList<>(2);
+      }
+      notices.add(Inputs.present(notice, "notice"));
+    }
   }
 
   /** Gathers violations, creating a list only when the first one comes. */

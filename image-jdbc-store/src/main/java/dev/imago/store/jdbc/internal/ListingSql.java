@@ -151,8 +151,14 @@ public final class ListingSql {
     sql.append(" AND i.region = ?");
     text(query.region().value());
     // Images in use only: the partial indexes leave DELETED out, and a RECYCLED image is listed
-    // in its owner's recycle bin alone.
-    sql.append(" AND i.status <> 'DELETED' AND i.status <> 'RECYCLED'");
+    // in its owner's recycle bin alone. A RECYCLED image is PRIVATE (the record's own rule), so
+    // the public and market branches hold none: saying so there would read every row from the
+    // table instead of the index alone, except for a family, whose index the planner matches
+    // only when the condition is stated.
+    sql.append(" AND i.status <> 'DELETED'");
+    if (byViewer || query.family().isPresent()) {
+      sql.append(" AND i.status <> 'RECYCLED'");
+    }
     if (excludingOwn) {
       sql.append(" AND i.owner <> ?");
       text(query.viewer().value());
